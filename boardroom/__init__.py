@@ -1,0 +1,21 @@
+"""Digital understanding for NHS leaders: the course's code.
+
+``boardroom.Quiz`` is the live quiz widget for Jupyter; ``boardroom.sphinx``
+is the book's Sphinx extension; ``boardroom`` on the command line validates
+the course data (see ``boardroom --help``).
+"""
+
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # Import the widget lazily: the command line and the book build never need
+    # Jupyter's widget machinery.
+    if name == "Quiz":
+        from .quiz.widget import Quiz
+
+        return Quiz
+    raise AttributeError(f"module 'boardroom' has no attribute {name!r}")
+
+
+__all__ = ["Quiz", "__version__"]

@@ -1,0 +1,100 @@
+"""The ``boardroom`` command.
+
+    boardroom validate [PATH ...]   check question banks (files or folders)
+    boardroom schema [--check]      write (or check) exercises/quizzes/schema.json
+
+Problems print one a line as ``file:line: problem``; any problem exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .problems import Problem, ProblemsFound, display_path
+from .quiz.banks import BANK_DIR, find_banks, load_bank
+from .quiz.model import Bank
+
+SCHEMA_PATH = BANK_DIR / "schema.json"
+
+
+def bank_schema() -> str:
+    schema = Bank.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Question bank for Digital understanding for NHS leaders"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def _bank_files(targets: list[str]) -> tuple[list[Path], list[Problem]]:
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for target in targets or [str(BANK_DIR)]:
+        path = Path(target)
+        if path.is_dir():
+            files.extend(find_banks(path))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(display_path(path), 1, "no such file or folder"))
+    return files, problems
+
+
+def validate(args: argparse.Namespace) -> int:
+    files, problems = _bank_files(args.paths)
+    for path in files:
+        try:
+            load_bank(path)
+        except ProblemsFound as found:
+            problems.extend(found.problems)
+    for problem in problems:
+        print(problem)
+    broken = len({p.path for p in problems})
+    if problems:
+        print(f"{len(problems)} problem(s) in {broken} file(s); {len(files)} bank(s) checked.", file=sys.stderr)
+        return 1
+    if not files:
+        print(f"no question banks found in {', '.join(args.paths or [str(BANK_DIR)])}", file=sys.stderr)
+        return 1
+    print(f"{len(files)} bank(s) checked: no problems.", file=sys.stderr)
+    return 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    text = bank_schema()
+    target = Path(args.output)
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != text:
+            print(f"{target}:1: schema is out of date: run 'boardroom schema'", file=sys.stderr)
+            return 1
+        print(f"{target} is up to date.", file=sys.stderr)
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="boardroom", description="Tools for the course Digital understanding for NHS leaders.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check question banks; print file:line: problem for each problem")
+    check.add_argument("paths", nargs="*", help=f"bank files or folders (default: {BANK_DIR})")
+    check.set_defaults(run=validate)
+    export = commands.add_parser("schema", help="write the question-bank JSON Schema for editors")
+    export.add_argument("--output", default=str(SCHEMA_PATH), help=f"where to write it (default: {SCHEMA_PATH})")
+    export.add_argument("--check", action="store_true", help="only check that the file is up to date")
+    export.set_defaults(run=schema)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as err:
+        print(f"boardroom: {err.filename or ''}: {err.strerror}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

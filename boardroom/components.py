@@ -1,0 +1,52 @@
+"""The front-end files of every component, for both hosts.
+
+Each component is one ES module (``boardroom/static/NAME.js`` ending in
+``export default { render, ... };``) and one stylesheet. anywidget loads the module
+as it is. The book cannot load modules from ``file://`` and should not make a
+request per component, so :func:`classic_script` wraps every module into one
+classic script and appends the static host (``host.js``). This is string
+assembly, not a build step: the shipped code is the code in the files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+STATIC = Path(__file__).parent / "static"
+COMPONENTS = ("quiz",)
+_EXPORT = "\nexport default "
+
+
+class ComponentSourceError(Exception):
+    pass
+
+
+def module_path(name: str) -> Path:
+    return STATIC / f"{name}.js"
+
+
+def stylesheet_path(name: str) -> Path:
+    return STATIC / f"{name}.css"
+
+
+def classic_script() -> str:
+    parts = [
+        "/* boardroom.js: assembled by boardroom.components from boardroom/static; edit those files. */",
+        "window.BoardroomComponents = window.BoardroomComponents || {};",
+    ]
+    for name in COMPONENTS:
+        source = module_path(name).read_text(encoding="utf-8")
+        if source.count(_EXPORT) != 1 or re.search(r"^\s*import\b", source, re.MULTILINE):
+            raise ComponentSourceError(
+                f"{module_path(name)}: a component must have no imports and exactly one 'export default'"
+            )
+        body = source.replace(_EXPORT, f"\nwindow.BoardroomComponents[{json.dumps(name)}] = ")
+        parts.append(f"(function () {{\n\"use strict\";\n{body}}})();")
+    parts.append((STATIC / "host.js").read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+def stylesheet() -> str:
+    return "\n".join(stylesheet_path(name).read_text(encoding="utf-8") for name in COMPONENTS)

@@ -1,0 +1,1 @@
+"""The quiz component: question-bank format, validation, marking and rendering."""

@@ -1,0 +1,159 @@
+"""Load and check question banks, reporting every problem as ``file:line: message``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .. import yamlfile
+from ..problems import Problem, ProblemsFound, display_path
+from .model import QUESTION_TYPES, Bank, Matching, MultipleAnswer, ShortAnswer, SingleChoice
+
+BANK_DIR = Path("exercises") / "quizzes"
+FEEDBACK_FIELDS = {"feedback", "if_true", "if_false", "if_correct", "if_incorrect"}
+_TYPES = ", ".join(QUESTION_TYPES)
+
+
+def bank_path(bank_id: str, folder: Path) -> Path:
+    return folder / f"{bank_id}.yml"
+
+
+def find_banks(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yml"))
+
+
+def load_bank(path: Path) -> Bank:
+    """Read, validate and check one bank; raise :class:`ProblemsFound` listing every problem."""
+    located = yamlfile.load(path)
+    if not isinstance(located.data, dict):
+        raise ProblemsFound([located.problem((), "a bank must be a mapping with id, title and questions")])
+    try:
+        bank = Bank.model_validate(located.data)
+    except ValidationError as err:
+        raise ProblemsFound([_describe(e, located) for e in err.errors()]) from None
+    problems = list(_check(bank, located))
+    if bank.id != path.stem:
+        problems.append(located.problem(("id",), f"bank id '{bank.id}' must match the file name '{path.name}'"))
+    if problems:
+        raise ProblemsFound(problems)
+    return bank
+
+
+def load_bank_by_id(bank_id: str, folder: Path) -> Bank:
+    path = bank_path(bank_id, folder)
+    if not path.exists():
+        raise ProblemsFound([Problem(display_path(path), 1, f"no question bank '{bank_id}': the file does not exist")])
+    return load_bank(path)
+
+
+def validate_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Check every bank in ``folder``. Ids are unique across files because each must match its file name."""
+    paths = find_banks(folder)
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            load_bank(path)
+        except ProblemsFound as found:
+            problems.extend(found.problems)
+    return paths, problems
+
+
+def revision(bank: Bank) -> str:
+    """A short fingerprint of the bank's content: stored progress for another revision is dropped."""
+    canonical = json.dumps(bank.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def payload(bank: Bank) -> dict[str, Any]:
+    """The bank as the JavaScript front end receives it."""
+    data = bank.model_dump(mode="json", exclude_none=True)
+    data["revision"] = revision(bank)
+    return data
+
+
+def _describe(error: dict[str, Any], located: yamlfile.LocatedData) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    names = [part for part in loc if isinstance(part, str) and part not in QUESTION_TYPES]
+    field = names[-1] if names else "value"
+    skip = frozenset(QUESTION_TYPES)
+    if kind == "missing":
+        if field in FEEDBACK_FIELDS:
+            message = f"missing feedback: add '{field}'"
+        elif field == "answer":
+            message = "no correct answer: add 'answer'"
+        else:
+            message = f"missing required key '{field}'"
+    elif kind == "extra_forbidden":
+        message = f"unknown key '{field}'"
+    elif kind == "union_tag_invalid":
+        loc = loc + ("type",)
+        message = f"unknown question type '{error['input'].get('type')}': use one of {_TYPES}"
+    elif kind == "union_tag_not_found":
+        message = f"question has no 'type': use one of {_TYPES}"
+    elif kind == "string_too_short":
+        message = f"missing feedback: '{field}' is empty" if field in FEEDBACK_FIELDS else f"'{field}' is empty"
+    elif kind == "string_type":
+        message = f"'{field}' must be text (put it in quotes)"
+    elif kind == "string_pattern_mismatch":
+        message = f"'{field}' must be lowercase letters, digits and hyphens, not '{error['input']}'"
+    elif kind == "too_short":
+        message = f"'{field}' needs at least {error['ctx']['min_length']} entries"
+    elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+        message = f"'{field}' must be a mapping of keys to values"
+    elif kind == "list_type":
+        message = f"'{field}' must be a list"
+    else:
+        message = f"'{field}': {error['msg']}"
+    return located.problem(loc, message, skip)
+
+
+def _duplicates(ids: list[str]) -> set[str]:
+    seen: set[str] = set()
+    return {i for i in ids if i in seen or seen.add(i)}
+
+
+def _check(bank: Bank, located: yamlfile.LocatedData):
+    """Checks that span fields, each yielding a located problem."""
+    question_ids = [q.id for q in bank.questions]
+    for dup in _duplicates(question_ids):
+        index = len(question_ids) - 1 - question_ids[::-1].index(dup)
+        yield located.problem(("questions", index, "id"), f"duplicate question id '{dup}'")
+
+    for qi, q in enumerate(bank.questions):
+        here = ("questions", qi)
+        if isinstance(q, (SingleChoice, MultipleAnswer, Matching)):
+            option_ids = [o.id for o in q.options]
+            for dup in _duplicates(option_ids):
+                yield located.problem(here + ("options",), f"duplicate option id '{dup}' in question '{q.id}'")
+            known = ", ".join(option_ids)
+        if isinstance(q, SingleChoice) and q.answer not in option_ids:
+            yield located.problem(here + ("answer",), f"answer '{q.answer}' points at no option (options: {known})")
+        elif isinstance(q, MultipleAnswer):
+            if not q.answer:
+                yield located.problem(here + ("answer",), f"no correct answer: question '{q.id}' lists no option in 'answer'")
+            for a in q.answer:
+                if a not in option_ids:
+                    yield located.problem(here + ("answer",), f"answer '{a}' points at no option (options: {known})")
+            for dup in _duplicates(list(q.answer)):
+                yield located.problem(here + ("answer",), f"answer '{dup}' is listed twice")
+        elif isinstance(q, Matching):
+            item_ids = [i.id for i in q.items]
+            for dup in _duplicates(item_ids):
+                yield located.problem(here + ("items",), f"duplicate item id '{dup}' in question '{q.id}'")
+            for item_id, option_id in q.answer.items():
+                if item_id not in item_ids:
+                    yield located.problem(here + ("answer", item_id), f"answer names item '{item_id}', which does not exist")
+                if option_id not in option_ids:
+                    yield located.problem(
+                        here + ("answer", item_id), f"answer '{option_id}' points at no option (options: {known})"
+                    )
+            for index, item_id in enumerate(item_ids):
+                if item_id not in q.answer:
+                    yield located.problem(here + ("items", index), f"no correct answer for item '{item_id}'")
+        elif isinstance(q, ShortAnswer) and not q.answer:
+            yield located.problem(here + ("answer",), f"no correct answer: question '{q.id}' accepts no answer")

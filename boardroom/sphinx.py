@@ -1,0 +1,147 @@
+"""``boardroom.sphinx``: the book's side of the component architecture.
+
+Enabled from ``_config.yml``. It
+
+- offers the ``{quiz}`` directive, which shows a question bank on a Markdown
+  page without executing code, and fails the build with ``file:line: problem``
+  when the bank is missing or broken;
+- ships every component once, as ``_static/boardroom.js`` (a classic script,
+  so the book also works from ``file://``) and ``_static/boardroom.css``, on
+  the pages that hold a component, whether the ``{quiz}`` directive or an
+  executed notebook's widget output (its ``text/html`` entry) put it there;
+- drops the embedded ipywidgets state from pages: with myst-nb's CDN scripts
+  switched off (``nb_ipywidgets_js: {}``) nothing reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import __version__
+from .components import classic_script, stylesheet
+from .problems import ProblemsFound
+from .quiz.banks import bank_path, load_bank_by_id
+from .quiz.render import quiz_html
+
+logger = logging.getLogger(__name__)
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+MOUNT_MARK = 'class="boardroom-mount"'
+_QUIZ_KEY = re.compile(r'class="boardroom-mount" data-boardroom-component="quiz" data-boardroom-key="([a-z0-9-]+)"')
+
+
+class QuizDirective(SphinxDirective):
+    """```{quiz} BANK-ID``` shows ``exercises/quizzes/BANK-ID.yml``."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        bank_id = self.arguments[0]
+        folder = Path(self.env.srcdir) / self.config.boardroom_quiz_dir
+        self.env.note_dependency(str(bank_path(bank_id, folder)))
+        try:
+            bank = load_bank_by_id(bank_id, folder)
+        except ProblemsFound as found:
+            messages = [str(p) for p in found.problems]
+            self.env.boardroom_problems.setdefault(self.env.docname, []).extend(messages)
+            for message in messages:
+                logger.error(message, location=self.get_location())
+            self.env.app.boardroom_reported.add(self.env.docname)
+            return []
+        return [nodes.raw("", quiz_html(bank), format="html")]
+
+
+def _note_widget_banks(app: Sphinx, doctree: nodes.document) -> None:
+    """Rebuild a notebook page when a bank its widget output shows is edited."""
+    folder = Path(app.srcdir) / app.config.boardroom_quiz_dir
+    for raw in doctree.findall(nodes.raw):
+        for bank_id in _QUIZ_KEY.findall(raw.astext()):
+            app.env.note_dependency(str(bank_path(bank_id, folder)))
+
+
+def _write_assets(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    folder = Path(app.doctreedir).parent / "boardroom_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (("boardroom.js", classic_script()), ("boardroom.css", stylesheet())):
+        target = folder / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    app.config.html_static_path.append(str(folder))
+
+
+def _wanted(script) -> bool:
+    attributes = getattr(script, "attributes", {})
+    if attributes.get("type") == WIDGET_STATE:
+        return False
+    # Thebe (live code through a remote kernel) is off in _config.yml, yet
+    # jupyter-book and sphinx-book-theme each declare its settings, and the second
+    # `const THEBE_JS_URL` throws on every page. Drop its scripts altogether.
+    filename = getattr(script, "filename", None) or ""
+    return "THEBE_JS_URL" not in attributes.get("body", "") and not filename.endswith("sphinx-thebe.js")
+
+
+def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    scripts = context.get("script_files")
+    if scripts is not None:
+        kept, seen_bodies = [], set()
+        for script in scripts:
+            body = getattr(script, "attributes", {}).get("body")
+            if _wanted(script) and not (body and body in seen_bodies):
+                kept.append(script)
+                seen_bodies.add(body)
+        scripts[:] = kept
+    styles = context.get("css_files")
+    if styles is not None:
+        styles[:] = [c for c in styles if not (getattr(c, "filename", None) or "").endswith("sphinx-thebe.css")]
+    if MOUNT_MARK in context.get("body", ""):
+        app.add_css_file("boardroom.css")
+        app.add_js_file("boardroom.js", defer="defer")
+
+
+def _init_env(app: Sphinx, env, docnames) -> None:
+    if not hasattr(env, "boardroom_problems"):
+        env.boardroom_problems = {}
+    app.boardroom_reported = set()
+
+
+def _purge(app: Sphinx, env, docname: str) -> None:
+    getattr(env, "boardroom_problems", {}).pop(docname, None)
+
+
+def _merge(app: Sphinx, env, docnames, other) -> None:
+    env.boardroom_problems.update(
+        {d: p for d, p in getattr(other, "boardroom_problems", {}).items() if d in docnames}
+    )
+
+
+def _fail_on_problems(app: Sphinx, exception) -> None:
+    """A broken bank fails the build even without -W, and keeps failing until fixed."""
+    problems = getattr(app.env, "boardroom_problems", {})
+    for docname, messages in sorted(problems.items()):
+        if docname not in app.boardroom_reported:
+            for message in messages:
+                logger.error(message, location=docname)
+    if problems and exception is None:
+        app.statuscode = 1
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("boardroom_quiz_dir", "exercises/quizzes", "env")
+    app.add_directive("quiz", QuizDirective)
+    app.connect("env-before-read-docs", _init_env)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("doctree-read", _note_widget_banks)
+    app.connect("builder-inited", _write_assets)
+    app.connect("html-page-context", _page_assets)
+    app.connect("build-finished", _fail_on_problems)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -1,0 +1,146 @@
+"""Shared fixtures: a fresh build of the book, a local server, and Debian's Chromium.
+
+The book is built once per test session, from the working tree, into a
+temporary folder, with the same flags as the README. Browser tests serve it on
+127.0.0.1 and abort every request to any other host, recording the attempt so
+the test fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Console errors from the stock sphinx-book-theme scripts, not from this project.
+KNOWN_THEME_NOISE = ("THEBE_JS_URL", "Got invalid theme mode")
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    html: Path
+
+
+def build_book(source: Path, output: Path) -> Build:
+    """Run the README's build command on ``source``, writing into ``output``."""
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    command = [str(jupyter_book) if jupyter_book.exists() else "jupyter-book", "build", str(source),
+               "--path-output", str(output), *BUILD_FLAGS]
+    done = subprocess.run(command, cwd=source, capture_output=True, text=True, timeout=600)
+    return Build(done.returncode, done.stdout + done.stderr, output / "_build" / "html")
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory) -> Build:
+    return build_book(ROOT, tmp_path_factory.mktemp("book"))
+
+
+@pytest.fixture(scope="session")
+def site(book):
+    """The built book served on 127.0.0.1; yields the base URL."""
+    if book.returncode != 0:
+        pytest.fail(f"the book did not build:\n{book.output[-3000:]}")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(book.html)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    if executable is None:
+        message = "no Chromium found: install Debian's package (apt-get install chromium) or set CHROMIUM"
+        if IN_CI:
+            pytest.fail(message + " (CI=true: a missing browser is a failure)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser context on the local site that records what the page did wrong."""
+
+    def __init__(self, browser, **context_options):
+        self.context = browser.new_context(**context_options)
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.new_page()
+
+    def new_page(self):
+        page = self.context.new_page()
+        page.on("pageerror", lambda err: self.errors.append(f"page error: {err}"))
+        page.on("console", self._console)
+        return page
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def _console(self, message):
+        if message.type == "error" and not any(noise in message.text for noise in KNOWN_THEME_NOISE):
+            self.errors.append(f"console error: {message.text}")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, site):
+    """A fresh browser context (empty storage) on the local site; checked on the way out."""
+    opened: list[Visit] = []
+
+    def open_visit(**options) -> Visit:
+        v = Visit(browser, **options)
+        opened.append(v)
+        return v
+
+    yield open_visit
+    for v in opened:
+        outside, errors = v.outside, v.errors
+        v.close()
+        assert outside == [], f"requests left 127.0.0.1: {outside}"
+        assert errors == [], f"the page reported errors: {errors}"
