@@ -110,7 +110,12 @@ class Visit:
         page = self.context.new_page()
         page.on("pageerror", lambda err: self.errors.append(f"page error: {err}"))
         page.on("console", self._console)
+        page.on("response", self._response)
         return page
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.errors.append(f"HTTP {response.status}: {response.url}")
 
     def _route(self, route):
         host = urlparse(route.request.url).hostname
@@ -121,6 +126,9 @@ class Visit:
             route.abort()
 
     def _console(self, message):
+        # a failed load is reported with its address by _response
+        if message.text.startswith("Failed to load resource"):
+            return
         if message.type == "error" and not any(noise in message.text for noise in KNOWN_THEME_NOISE):
             self.errors.append(f"console error: {message.text}")
 

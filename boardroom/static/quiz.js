@@ -338,33 +338,32 @@ function render({ model, el }) {
     }
 
     // The feedback that teaches: what the learner chose, why, and the explanation.
+    // Returns paragraphs (strings) and lists of [lead, text] pairs.
     function feedbackFor(r, correct) {
-      const lines = [];
       if (q.type === "single") {
         const chosen = q.options.find((o) => o.id === r);
-        lines.push(["p", chosen ? chosen.feedback : ""]);
-      } else if (q.type === "multiple") {
-        const items = q.options.map((o) => {
+        return [chosen ? chosen.feedback : ""];
+      }
+      if (q.type === "multiple") {
+        return [q.options.map((o) => {
           const picked = r.includes(o.id);
           const right = q.answer.includes(o.id);
-          const state = right ? (picked ? "You chose this: correct." : "You missed this one: it is correct.")
-            : (picked ? "You chose this: it is not correct." : "You left this out: right to.");
-          return `${o.text}. ${state} ${o.feedback}`;
-        });
-        lines.push(["ul", items]);
-      } else if (q.type === "true_false") {
-        lines.push(["p", r ? q.if_true : q.if_false]);
-      } else if (q.type === "matching") {
-        const text = new Map(q.options.map((o) => [o.id, o.text]));
-        lines.push(["ul", q.items.map((i) => {
-          const ok = r[i.id] === q.answer[i.id];
-          return `${i.text}: ${ok ? "correct" : `you chose ${text.get(r[i.id]) || "nothing"}; the match is ${text.get(q.answer[i.id])}`}. ${i.feedback}`;
-        })]);
-      } else {
-        const wrong = (q.common_wrong || []).find((w) => w.answers.some((a) => normalise(a) === normalise(r)));
-        lines.push(["p", correct ? q.if_correct : (wrong ? wrong.feedback : q.if_incorrect)]);
+          const state = right ? (picked ? "You chose this, rightly." : "You missed this one: it is correct.")
+            : (picked ? "You chose this, but it is not correct." : "You rightly left this out.");
+          return [o.text, `${state} ${o.feedback}`];
+        })];
       }
-      return lines;
+      if (q.type === "true_false") return [r ? q.if_true : q.if_false];
+      if (q.type === "matching") {
+        const text = new Map(q.options.map((o) => [o.id, o.text]));
+        return [q.items.map((i) => {
+          const state = r[i.id] === q.answer[i.id] ? "Correct."
+            : `You chose ${text.get(r[i.id]) || "nothing"}; the match is ${text.get(q.answer[i.id])}.`;
+          return [i.text, `${state} ${i.feedback}`];
+        })];
+      }
+      const wrong = (q.common_wrong || []).find((w) => w.answers.some((a) => normalise(a) === normalise(r)));
+      return [correct ? q.if_correct : (wrong ? wrong.feedback : q.if_incorrect)];
     }
 
     function markChoices(r) {
@@ -408,9 +407,9 @@ function render({ model, el }) {
       writeResponse(entry.response);
       markChoices(entry.response);
       feedback.append(h("p", { class: "br-verdict", text: entry.correct ? "Correct." : "Not quite." }));
-      for (const [tag, content] of feedbackFor(entry.response, entry.correct)) {
-        if (tag === "p") feedback.append(h("p", { text: content }));
-        else feedback.append(h("ul", {}, ...content.map((t) => h("li", { text: t }))));
+      for (const part of feedbackFor(entry.response, entry.correct)) {
+        if (typeof part === "string") feedback.append(h("p", { text: part }));
+        else feedback.append(h("ul", {}, ...part.map(([lead, text]) => h("li", {}, h("strong", { text: lead }), h("br"), text))));
       }
       feedback.append(h("p", { class: "br-explanation" }, h("strong", { text: "Explanation: " }), q.explanation));
       if (q.source && q.source.url) {
@@ -433,7 +432,7 @@ function render({ model, el }) {
       const correct = isCorrect(q, response);
       answers[q.id] = { response, attempts, correct };
       commit(answers);
-      const said = feedbackFor(response, correct).map(([, c]) => (Array.isArray(c) ? "" : c)).join(" ");
+      const said = feedbackFor(response, correct).filter((part) => typeof part === "string").join(" ");
       announce(`${correct ? "Correct." : "Not quite."} ${said} Score: ${scoreOf(bank, answers)} of ${bank.questions.length}.`);
       retry.focus();
     });

@@ -1,0 +1,68 @@
+"""The book builds cleanly, and boardroom.sphinx puts quizzes on pages and fails on broken banks."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, build_book
+
+SPHINX_PROBLEM = re.compile(r"(WARNING|ERROR|CRITICAL):")
+# ipykernel 7 prints this when myst-nb starts a kernel on TCP; it is not a Sphinx warning.
+KERNEL_NOTICE = "[IPKernelApp] WARNING | Kernel is running over TCP without encryption"
+
+
+def test_the_book_builds_with_no_warnings(book):
+    assert book.returncode == 0, book.output[-4000:]
+    problems = [line for line in book.output.splitlines() if SPHINX_PROBLEM.search(line) and KERNEL_NOTICE not in line]
+    assert problems == []
+    assert "build succeeded." in book.output
+
+
+def test_pages_ship_components_from_the_site_only(book):
+    page = (book.html / "book" / "why-the-board" / "two-better-decisions.html").read_text(encoding="utf-8")
+    assert 'class="boardroom-mount" data-boardroom-component="quiz" data-boardroom-key="why-the-board"' in page
+    assert re.search(r'<script defer="defer" src="../../_static/boardroom\.js\?v=\w+"></script>', page)
+    assert (book.html / "_static" / "boardroom.js").read_text(encoding="utf-8").count("BoardroomComponents[") >= 1
+    assert "<details><summary>Answer and explanation</summary>" in page
+    assert not re.search(r'<(script|link|img)\b[^>]*\b(src|href)="(https?:)?//', page), "a page asset from another host"
+    # the landing page has no component, so it does not load the script
+    assert "boardroom.js" not in (book.html / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_executed_notebook_page_renders_the_widget_through_text_html(book):
+    page = (book.html / "book" / "facilitators" / "live-quizzes.html").read_text(encoding="utf-8")
+    assert 'data-boardroom-key="why-the-board"' in page
+    assert "application/vnd.jupyter.widget-state+json" not in page
+    assert "application/vnd.jupyter.widget-view+json" not in page
+    assert "require.js" not in page and "html-manager" not in page
+
+
+def _fixture_copy(tmp_path: Path) -> Path:
+    source = tmp_path / "src"
+    shutil.copytree(FIXTURES / "book", source)
+    (source / "exercises" / "quizzes").mkdir(parents=True)
+    shutil.copy(FIXTURES / "every-type.yml", source / "exercises" / "quizzes")
+    return source
+
+
+def test_a_small_fixture_book_builds_and_mounts_the_quiz(tmp_path):
+    built = build_book(_fixture_copy(tmp_path), tmp_path / "out")
+    assert built.returncode == 0, built.output[-3000:]
+    index = (built.html / "index.html").read_text(encoding="utf-8")
+    assert index.count('class="boardroom-mount"') == 1
+    assert 'id="br-every-type-hscn"' in index  # ids come from the bank
+    assert "boardroom.js" not in (built.html / "second.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_or_missing_bank_fails_the_build_with_file_and_line(tmp_path):
+    source = _fixture_copy(tmp_path)
+    bank = source / "exercises" / "quizzes" / "every-type.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("answer: record", "answer: recrod"), encoding="utf-8")
+    (source / "second.md").write_text("# Second\n\n```{quiz} no-such-bank\n```\n", encoding="utf-8")
+    built = build_book(source, tmp_path / "out")
+    assert built.returncode != 0
+    assert "exercises/quizzes/every-type.yml:15: answer 'recrod' points at no option (options: record, portal)" in built.output
+    assert "exercises/quizzes/no-such-bank.yml:1: no question bank 'no-such-bank': the file does not exist" in built.output
+    assert "Traceback" not in built.output

@@ -1,0 +1,271 @@
+"""The quiz in the built book, driven in Debian's Chromium as a learner would.
+
+Expectations come from the question bank itself, so the tests follow the
+course text as it changes. Every test runs on 127.0.0.1 with other hosts
+blocked; the `visit` fixture fails a test that tried to leave or logged errors.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from boardroom.quiz.banks import load_bank, revision
+from boardroom.quiz.scoring import normalise, results
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+BANK = load_bank(ROOT / "exercises" / "quizzes" / "why-the-board.yml")
+PAGE = "book/why-the-board/two-better-decisions.html"
+STORAGE_KEY = f"boardroom.v1.quiz.{BANK.id}"
+CASES = json.loads((Path(__file__).parent / "fixtures" / "normalise_cases.json").read_text(encoding="utf-8"))
+
+
+def first(kind: str):
+    return next(q for q in BANK.questions if q.type == kind)
+
+
+def right_response(q):
+    if q.type == "short":
+        # typed the way a hurried learner might: other case, stray hyphens and spaces
+        return "-" + " ".join(q.answer[0].upper()) + " "
+    return q.answer if q.type != "multiple" else list(q.answer)
+
+
+def wrong_response(q):
+    if q.type == "single":
+        return next(o.id for o in q.options if o.id != q.answer)
+    if q.type == "multiple":
+        return [next(o.id for o in q.options if o.id not in q.answer)]
+    if q.type == "true_false":
+        return not q.answer
+    if q.type == "matching":
+        items = [i.id for i in q.items]
+        swapped = dict(q.answer)
+        swapped[items[0]], swapped[items[1]] = q.answer[items[1]], q.answer[items[0]]
+        return swapped
+    return "definitely not this"
+
+
+def question(page, q):
+    return page.locator(f"#br-{BANK.id}-{q.id}")
+
+
+def respond(page, q, response):
+    """Answer one question with the mouse and check it."""
+    box = question(page, q)
+    if q.type == "single":
+        box.get_by_label(next(o.text for o in q.options if o.id == response), exact=True).check()
+    elif q.type == "multiple":
+        for o in q.options:
+            box.get_by_label(o.text, exact=True).set_checked(o.id in response)
+    elif q.type == "true_false":
+        box.get_by_label("True" if response else "False", exact=True).check()
+    elif q.type == "matching":
+        options = {o.id: o.text for o in q.options}
+        for item in q.items:
+            box.get_by_label(item.text, exact=True).select_option(label=options[response[item.id]])
+    else:
+        box.get_by_label("Your answer").fill(response)
+    box.get_by_role("button", name="Check answer").click()
+
+
+def score_text(page) -> str:
+    return page.locator(".br-score").inner_text()
+
+
+@pytest.fixture
+def quiz(visit, site):
+    v = visit()
+    v.page.goto(site + PAGE)
+    v.page.locator(".boardroom-component .br-quiz").wait_for()
+    return v.page
+
+
+def test_wrong_then_right_answer_gives_teaching_feedback_and_score(quiz):
+    q = first("single")
+    total = len(BANK.questions)
+    assert score_text(quiz) == f"Score: 0 of {total} correct (0 answered)."
+    wrong = wrong_response(q)
+    respond(quiz, q, wrong)
+    feedback = question(quiz, q).locator(".br-feedback")
+    assert feedback.locator(".br-verdict").inner_text() == "Not quite."
+    assert next(o.feedback for o in q.options if o.id == wrong) in feedback.inner_text()
+    assert q.explanation in feedback.inner_text()
+    assert question(quiz, q).get_by_text("Your answer: not correct").is_visible()
+    assert score_text(quiz) == f"Score: 0 of {total} correct (1 answered)."
+
+    question(quiz, q).get_by_role("button", name="Try again").click()
+    respond(quiz, q, q.answer)
+    assert feedback.locator(".br-verdict").inner_text() == "Correct."
+    assert score_text(quiz) == f"Score: 1 of {total} correct (1 answered)."
+
+
+def test_every_question_type_is_marked_and_results_download_match_python(quiz):
+    responses = {}
+    for index, q in enumerate(BANK.questions):
+        response = right_response(q) if index % 2 == 0 else wrong_response(q)
+        respond(quiz, q, response)
+        responses[q.id] = response
+        verdict = question(quiz, q).locator(".br-verdict").inner_text()
+        assert verdict == ("Correct." if index % 2 == 0 else "Not quite."), q.id
+
+    with quiz.expect_download() as download:
+        quiz.get_by_role("button", name="Download my results (JSON)").click()
+    saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert download.value.suggested_filename == f"{BANK.id}-results.json"
+    expected = results(BANK, {qid: {"response": r, "attempts": 1} for qid, r in responses.items()}, revision(BANK))
+    saved.pop("saved_at")
+    assert saved == expected  # the browser marks exactly as Python does
+    assert saved["score"] == (len(BANK.questions) + 1) // 2
+
+    with quiz.expect_download() as download:
+        quiz.get_by_role("button", name="Download my results (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert [r["question"] for r in rows] == [q.id for q in BANK.questions]
+    assert [r["correct"] for r in rows] == ["true" if i % 2 == 0 else "false" for i in range(len(rows))]
+
+
+def test_short_answer_feedback_for_a_common_wrong_answer(quiz):
+    q = first("short")
+    if not q.common_wrong:
+        pytest.skip("the sample bank's short question lists no common wrong answers")
+    common = q.common_wrong[0]
+    respond(quiz, q, common.answers[0].lower())
+    assert common.feedback in question(quiz, q).locator(".br-feedback").inner_text()
+
+
+def test_javascript_marks_exactly_as_python(quiz):
+    same = quiz.evaluate(
+        "cases => cases.map(([a, b]) => { const n = BoardroomComponents.quiz.normalise;"
+        " return n(a) === n(b) && n(b) !== ''; })",
+        CASES,
+    )
+    assert same == [match for _, _, match in CASES]
+    assert quiz.evaluate("s => BoardroomComponents.quiz.normalise(s)", "Caf\u00e9 e-RS") == normalise("Caf\u00e9 e-RS")
+
+
+def test_progress_survives_a_reload_and_reset_clears_it(quiz):
+    q, other = BANK.questions[0], BANK.questions[1]
+    respond(quiz, q, right_response(q))
+    quiz.reload()
+    box = question(quiz, q)
+    assert box.locator(".br-verdict").inner_text() == "Correct."
+    assert box.get_by_role("button", name="Try again").is_visible()
+    assert score_text(quiz).startswith("Score: 1 of")
+
+    # a draft in another question is not lost when a third is checked
+    respond(quiz, other, right_response(other))
+    quiz.get_by_role("button", name="Reset quiz").click()
+    quiz.get_by_role("button", name="Yes, clear my answers").click()
+    assert score_text(quiz) == f"Score: 0 of {len(BANK.questions)} correct (0 answered)."
+    assert box.get_by_role("button", name="Check answer").is_visible()
+    quiz.reload()
+    assert score_text(quiz).startswith("Score: 0 of")
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "{not json",
+        "[]",
+        "null",
+        '{"revision": "0ld", "state": {"answers": {"%s": {"response": "a"}}, "score": 99}}' % BANK.questions[0].id,
+        '{"revision": "%s", "state": {"answers": {"%s": {"response": {"x": 1}}, "nope": 3}, "score": "x"}}'
+        % (revision(BANK), BANK.questions[0].id),
+        '{"revision": "%s", "state": "text"}' % revision(BANK),
+    ],
+    ids=["not-json", "array", "null", "stale-revision", "wrong-shapes", "state-not-object"],
+)
+def test_corrupted_or_stale_storage_is_ignored(visit, site, stored):
+    v = visit()
+    v.context.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(stored)})")
+    v.page.goto(site + PAGE)
+    assert score_text(v.page) == f"Score: 0 of {len(BANK.questions)} correct (0 answered)."
+    q = BANK.questions[0]
+    respond(v.page, q, right_response(q))
+    assert score_text(v.page).startswith("Score: 1 of")
+    kept = json.loads(v.page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})"))
+    assert kept["revision"] == revision(BANK) and kept["state"]["score"] == 1
+
+
+def test_without_javascript_the_quiz_is_readable_with_answers_in_details(visit, site):
+    v = visit(java_script_enabled=False)
+    v.page.goto(site + PAGE)
+    fallback = v.page.locator(".boardroom-mount .br-fallback")
+    assert fallback.is_visible()
+    assert fallback.locator("details").count() == len(BANK.questions)
+    assert v.page.get_by_text(BANK.questions[0].prompt).is_visible()
+    explanation = fallback.get_by_text(BANK.questions[0].explanation)
+    assert not explanation.is_visible()  # folded until the reader opens it
+    fallback.locator("summary").first.click()
+    assert explanation.is_visible()
+
+
+def _tab_into_quiz(page, limit=250):
+    """Press Tab from the top of the page until focus is inside the quiz."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('.br-question')"):
+            return
+    raise AssertionError("Tab never reached the quiz")
+
+
+def _focused(page) -> str:
+    return page.evaluate("document.activeElement.id || document.activeElement.textContent")
+
+
+def test_the_whole_quiz_can_be_done_by_keyboard_alone(visit, site):
+    v = visit()
+    page = v.page
+    page.goto(site + PAGE)
+    _tab_into_quiz(page)
+    for q in BANK.questions:
+        prefix = f"br-{BANK.id}-{q.id}"
+        assert _focused(page).startswith(prefix), (q.id, _focused(page))
+        if q.type in ("single", "true_false"):
+            ids = [o.id for o in q.options] if q.type == "single" else ["true", "false"]
+            target = ids.index(q.answer if q.type == "single" else str(q.answer).lower())
+            page.keyboard.press("Space")
+            for _ in range(target):
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Tab")
+        elif q.type == "multiple":
+            for o in q.options:
+                if o.id in q.answer:
+                    page.keyboard.press("Space")
+                page.keyboard.press("Tab")
+        elif q.type == "matching":
+            order = [o.id for o in q.options]
+            for item in q.items:
+                for _ in range(order.index(q.answer[item.id]) + 1):
+                    page.keyboard.press("ArrowDown")
+                page.keyboard.press("Tab")
+        else:
+            page.keyboard.type(q.answer[0])
+        assert page.evaluate("document.activeElement.textContent") == "Check answer" or q.type == "short"
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.textContent") == "Try again", q.id
+        assert question(page, q).locator(".br-verdict").inner_text() == "Correct.", q.id
+        page.keyboard.press("Tab")
+        # the feedback's source link, if any, comes next; then the next question
+        while page.evaluate("document.activeElement.closest('.br-feedback') !== null"):
+            page.keyboard.press("Tab")
+    assert score_text(page) == f"Score: {len(BANK.questions)} of {len(BANK.questions)} correct ({len(BANK.questions)} answered)."
+    # feedback reached screen readers through the live region
+    expect(page.locator(".br-quiz [role=status]")).to_have_text(re.compile(r"^Correct\. .+ Score: \d+ of \d+\.$"))
+
+
+def test_focus_is_visible_on_quiz_controls(quiz):
+    quiz.keyboard.press("Tab")  # make the browser use keyboard focus styles
+    button = question(quiz, BANK.questions[0]).get_by_role("button", name="Check answer")
+    button.focus()
+    outline = button.evaluate("b => getComputedStyle(b).outlineStyle + ' ' + getComputedStyle(b).outlineWidth")
+    assert outline.startswith("solid") and not outline.endswith(" 0px")

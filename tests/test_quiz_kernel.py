@@ -1,0 +1,59 @@
+"""The quiz as a live widget: answers set from the front-end side are read in Python.
+
+A browser's widget manager talks to the kernel through comm messages; this
+test starts a real kernel with nbclient and sends the same `update` message a
+browser sends when a learner checks an answer.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from boardroom.quiz.banks import load_bank
+from boardroom.quiz.scoring import is_correct
+
+pytestmark = pytest.mark.kernel
+
+ROOT = Path(__file__).resolve().parents[1]
+BANK = load_bank(ROOT / "exercises" / "quizzes" / "why-the-board.yml")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def test_answers_from_the_front_end_are_read_in_python(tmp_path):
+    first, second = BANK.questions[0], BANK.questions[1]
+    wrong = next(o.id for o in second.options if o.id not in second.answer)
+    answers = {
+        first.id: {"response": first.answer, "attempts": 2, "correct": True},
+        second.id: {"response": [wrong], "attempts": 1, "correct": True},  # the browser's claim is not trusted
+    }
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell('from boardroom import Quiz\nquiz = Quiz("why-the-board")\nquiz'),
+        nbformat.v4.new_code_cell("import json\nprint(json.dumps({'results': quiz.results(), 'score': quiz.score}))"),
+    ]
+    # run from a folder below the course, as a workshop notebook would: the bank is found by walking up
+    workdir = ROOT / "exercises"
+    client = NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}})
+    with client.setup_kernel():
+        client.execute_cell(nb.cells[0], 0)
+        data = nb.cells[0].outputs[0]["data"]
+        assert 'data-boardroom-key="why-the-board"' in data["text/html"]  # what the static book mounts
+        model_id = data[WIDGET_VIEW]["model_id"]
+        update = client.kc.session.msg(
+            "comm_msg",
+            {"comm_id": model_id, "data": {"method": "update", "state": {"answers": answers, "score": 2}, "buffer_paths": []}},
+        )
+        client.kc.shell_channel.send(update)
+        client.execute_cell(nb.cells[1], 1)
+    out = json.loads(nb.cells[1].outputs[0]["text"])
+    rows = {r["id"]: r for r in out["results"]["questions"]}
+    assert out["score"] == 2  # the synced traitlet arrived
+    assert rows[first.id]["correct"] is True and rows[first.id]["attempts"] == 2
+    assert rows[second.id]["answered"] is True
+    assert rows[second.id]["correct"] is is_correct(second, [wrong]) is False
+    assert out["results"]["score"] == 1 and out["results"]["answered"] == 2
