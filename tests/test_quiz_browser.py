@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from boardroom.quiz.banks import load_bank, revision
+from boardroom.quiz.render import quiz_html
 from boardroom.quiz.scoring import normalise, results
 
 pytestmark = pytest.mark.browser
@@ -269,3 +270,51 @@ def test_focus_is_visible_on_quiz_controls(quiz):
     button.focus()
     outline = button.evaluate("b => getComputedStyle(b).outlineStyle + ' ' + getComputedStyle(b).outlineWidth")
     assert outline.startswith("solid") and not outline.endswith(" 0px")
+
+
+def _option_orders(page) -> dict[str, list[str]]:
+    orders = {}
+    for q in BANK.questions:
+        if q.type in ("single", "multiple"):
+            orders[q.id] = question(page, q).locator(".br-choice label").all_inner_texts()
+    return orders
+
+
+@pytest.fixture
+def harness(book):
+    """A bare page in the built site holding a quiz made in the test; removed afterwards."""
+    path = book.html / "test-harness.html"
+    yield path
+    path.unlink(missing_ok=True)
+
+
+def test_shuffled_options_keep_their_order_for_the_session(visit, site, harness):
+    shuffled = BANK.model_copy(update={"shuffle": True})
+    harness.write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shuffle</title>'
+        '<link rel="stylesheet" href="_static/boardroom.css"><script defer src="_static/boardroom.js"></script>'
+        f"</head><body><main>{quiz_html(shuffled)}</main></body></html>",
+        encoding="utf-8",
+    )
+    source = {q.id: [o.text for o in q.options] for q in BANK.questions if q.type in ("single", "multiple")}
+
+    def orders_with_seed(seed: str) -> tuple[dict, dict]:
+        v = visit()
+        v.context.add_init_script(f"sessionStorage.setItem('boardroom.v1.seed', '{seed}')")
+        v.page.goto(site + harness.name)
+        before = _option_orders(v.page)
+        v.page.reload()
+        return before, _option_orders(v.page)
+
+    first_load, reloaded = orders_with_seed("12345")
+    assert first_load == reloaded  # the same learner session sees the same order
+    assert first_load != source  # and it is shuffled
+    assert all(sorted(first_load[k]) == sorted(source[k]) for k in source)  # nothing lost
+    other_seed, _ = orders_with_seed("999")
+    assert other_seed != first_load  # another session gets another order
+
+    v = visit()
+    v.page.goto(site + harness.name)
+    q = first("single")
+    respond(v.page, q, q.answer)  # marking follows the option, not its position
+    assert question(v.page, q).locator(".br-verdict").inner_text() == "Correct."
