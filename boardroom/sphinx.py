@@ -10,7 +10,11 @@ Enabled from ``_config.yml``. It
   the pages that hold a component, whether the ``{quiz}`` directive or an
   executed notebook's widget output (its ``text/html`` entry) put it there;
 - drops the embedded ipywidgets state from pages: with myst-nb's CDN scripts
-  switched off (``nb_ipywidgets_js: {}``) nothing reads it.
+  switched off (``nb_ipywidgets_js: {}``) nothing reads it;
+- keeps pages light and accessible: template fixes to the stock theme
+  (``boardroom/theme/templates``), its icons as a small stylesheet in place of
+  the Font Awesome script, and the stock extensions' assets only on the pages
+  that use them.
 """
 
 from __future__ import annotations
@@ -66,43 +70,72 @@ def _note_widget_banks(app: Sphinx, doctree: nodes.document) -> None:
             app.env.note_dependency(str(bank_path(bank_id, folder)))
 
 
+THEME = Path(__file__).parent / "theme"
+
+# Assets that jupyter-book's stock extensions add to every page, kept only on
+# pages whose body uses them: (file name endings, a mark in the page body).
+_ONLY_WHEN_USED = [
+    (("copybutton.js", "clipboard.min.js", "copybutton.css", "pygments.css"), 'class="highlight'),
+    (("togglebutton.js", "togglebutton.css"), "toggle"),
+    (("sphinx-design.min.css", "design-tabs.js"), " sd-"),
+    (("mystnb.",), 'class="cell'),
+]
+_INLINE_ONLY_WHEN_USED = [("toggleHint", "toggle"), ("togglebuttonSelector", "toggle"), ("toggleOpenOnPrint", "toggle")]
+
+
+def _add_theme_templates(app: Sphinx, config) -> None:
+    config.templates_path.insert(0, str(THEME / "templates"))
+
+
 def _write_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     folder = Path(app.doctreedir).parent / "boardroom_static"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in (("boardroom.js", classic_script()), ("boardroom.css", stylesheet())):
+    theme_css = "\n".join(p.read_text(encoding="utf-8") for p in sorted(THEME.glob("*.css")))
+    for name, text in (
+        ("boardroom.js", classic_script()),
+        ("boardroom.css", stylesheet()),
+        ("boardroom-theme.css", theme_css),
+    ):
         target = folder / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
     app.config.html_static_path.append(str(folder))
+    app.add_css_file("boardroom-theme.css", priority=900)
 
 
-def _wanted(script) -> bool:
+def _wanted(script, body: str) -> bool:
     attributes = getattr(script, "attributes", {})
+    filename = getattr(script, "filename", None) or ""
+    inline = attributes.get("body", "")
     if attributes.get("type") == WIDGET_STATE:
         return False
     # Thebe (live code through a remote kernel) is off in _config.yml, yet
     # jupyter-book and sphinx-book-theme each declare its settings, and the second
     # `const THEBE_JS_URL` throws on every page. Drop its scripts altogether.
-    filename = getattr(script, "filename", None) or ""
-    return "THEBE_JS_URL" not in attributes.get("body", "") and not filename.endswith("sphinx-thebe.js")
+    if "THEBE_JS_URL" in inline or filename.endswith(("sphinx-thebe.js", "sphinx-thebe.css")):
+        return False
+    for endings, mark in _ONLY_WHEN_USED:
+        if any(e in filename for e in endings) and mark not in body:
+            return False
+    return not any(key in inline and mark not in body for key, mark in _INLINE_ONLY_WHEN_USED)
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    scripts = context.get("script_files")
-    if scripts is not None:
+    body = context.get("body", "")
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if assets is None:
+            continue
         kept, seen_bodies = [], set()
-        for script in scripts:
-            body = getattr(script, "attributes", {}).get("body")
-            if _wanted(script) and not (body and body in seen_bodies):
-                kept.append(script)
-                seen_bodies.add(body)
-        scripts[:] = kept
-    styles = context.get("css_files")
-    if styles is not None:
-        styles[:] = [c for c in styles if not (getattr(c, "filename", None) or "").endswith("sphinx-thebe.css")]
-    if MOUNT_MARK in context.get("body", ""):
+        for asset in assets:
+            inline = getattr(asset, "attributes", {}).get("body")
+            if _wanted(asset, body) and not (inline and inline in seen_bodies):
+                kept.append(asset)
+                seen_bodies.add(inline)
+        assets[:] = kept
+    if MOUNT_MARK in body:
         app.add_css_file("boardroom.css")
         app.add_js_file("boardroom.js", defer="defer")
 
@@ -137,6 +170,7 @@ def _fail_on_problems(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("boardroom_quiz_dir", "exercises/quizzes", "env")
     app.add_directive("quiz", QuizDirective)
+    app.connect("config-inited", _add_theme_templates)
     app.connect("env-before-read-docs", _init_env)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
