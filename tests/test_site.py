@@ -7,10 +7,9 @@ gzipped and 20 requests a page, everything the page loads counted.
 
 from __future__ import annotations
 
-import gzip
-from urllib.parse import urlparse
-
 import pytest
+
+from boardroom.sitecheck import site_pages, weigh
 
 from test_accessibility import forgive_axe_css_fetch, violations
 
@@ -20,33 +19,13 @@ BUDGET_BYTES = 150_000
 BUDGET_REQUESTS = 20
 
 
-def built_pages(book) -> list[str]:
-    return sorted(
-        p.relative_to(book.html).as_posix()
-        for p in book.html.rglob("*.html")
-        if not p.relative_to(book.html).parts[0].startswith("_")
-    )
-
-
 def test_every_page_stays_on_the_site_and_within_budget(book, visit, site):
-    pages = built_pages(book)
+    pages = site_pages(book.html)
     assert len(pages) >= 4, pages
     v = visit()
-    over = []
-    loaded: list = []
-    v.page.on("requestfinished", lambda request: loaded.append(request))
-    for path in pages:
-        loaded.clear()
-        response = v.page.goto(site + path)
-        v.page.wait_for_load_state("networkidle")
-        assert response.ok, path
-        weight = 0
-        for request in loaded:
-            file = book.html / urlparse(request.url).path.lstrip("/")
-            weight += len(gzip.compress(file.read_bytes(), 6))
-        if weight > BUDGET_BYTES or len(loaded) > BUDGET_REQUESTS:
-            over.append(f"{path}: {weight} bytes gzipped in {len(loaded)} requests")
-    assert over == []
+    weights = {path: weigh(v.page, site + path, book.html) for path in pages}
+    over = {p: w for p, w in weights.items() if w.gzipped > BUDGET_BYTES or w.requests > BUDGET_REQUESTS}
+    assert over == {}
     # and the visit fixture fails the test if any page asked another host for anything
 
 
@@ -54,11 +33,11 @@ def test_every_page_stays_on_the_site_and_within_budget(book, visit, site):
 def test_every_page_passes_axe(book, visit, site, scheme):
     v = visit(color_scheme=scheme)
     found = {}
-    for path in built_pages(book):
+    for path in site_pages(book.html):
         v.page.goto(site + path)
         assert v.page.evaluate("document.documentElement.dataset.theme") == scheme
         problems = violations(v.page, "html")
         if problems:
             found[path] = problems
     forgive_axe_css_fetch(v)
-    assert found == {}
+    assert not found, "\n".join(f"{page}: {problem}" for page, problems in found.items() for problem in problems)

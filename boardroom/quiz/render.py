@@ -21,6 +21,9 @@ def quiz_html(bank: Bank) -> str:
 
 
 def fallback_html(bank: Bank) -> str:
+    """The quiz without JavaScript: each answer folded in a <details> under its
+    question. Printed, the questions come without answers and the answers are
+    gathered at the end (``br-print-answers``), ready to be handed out apart."""
     parts = ['<div class="br-quiz br-fallback">', f'<p class="br-quiz-title">{escape(bank.title)}</p>']
     if bank.description:
         parts.append(f'<p class="br-quiz-description">{escape(bank.description)}</p>')
@@ -30,22 +33,46 @@ def fallback_html(bank: Bank) -> str:
     )
     parts.append('<ol class="br-questions">')
     total = len(bank.questions)
+    answers = []
     for number, question in enumerate(bank.questions, start=1):
-        parts.append(f'<li class="br-question" id="br-{bank.id}-{question.id}">')
+        parts.append('<li class="br-question">')
         parts.append(f'<p class="br-prompt"><span class="br-qnum">Question {number} of {total}.</span> ')
         parts.append(f"{escape(question.prompt)}{_instruction(question)}</p>")
         parts.append(_choices(question))
-        parts.append("<details><summary>Answer and explanation</summary>")
-        parts.append(_answer(question))
-        parts.append(f"<p>{escape(question.explanation)}</p>")
+        source = ""
         if question.source:
-            parts.append(
+            source = (
                 f'<p class="br-source">Source: <a href="{escape(str(question.source.url))}">'
                 f"{escape(question.source.title)}</a></p>"
             )
-        parts.append("</details></li>")
-    parts.append("</ol></div>")
+        parts.append("<details><summary>Answer and explanation</summary>")
+        parts.append(f"{_answer(question)}<p>{escape(question.explanation)}</p>{source}</details></li>")
+        answers.append(
+            f"<li>{_answer_in_brief(question)}<p>{escape(question.explanation)}</p></li>"
+        )
+    parts.append("</ol>")
+    parts.append(
+        f'<div class="br-print-answers"><p class="br-quiz-title">Answers: {escape(bank.title)}</p>'
+        f'<ol>{"".join(answers)}</ol></div>'
+    )
+    parts.append("</div>")
     return "".join(parts)
+
+
+def _answer_in_brief(question) -> str:
+    """The right answer alone, as a block of HTML."""
+    if isinstance(question, Matching):
+        options = {o.id: o.text for o in question.options}
+        pairs = "".join(f"<li>{escape(i.text)} \u2192 {escape(options[question.answer[i.id]])}</li>" for i in question.items)
+        return f"<p><strong>Answers:</strong></p><ul>{pairs}</ul>"
+    if isinstance(question, (SingleChoice, MultipleAnswer)):
+        right = {question.answer} if isinstance(question, SingleChoice) else set(question.answer)
+        text = "; ".join(escape(o.text) for o in question.options if o.id in right)
+    elif isinstance(question, TrueFalse):
+        text = "True" if question.answer else "False"
+    else:
+        text = " or ".join(f"“{escape(a)}”" for a in question.answer)
+    return f"<p><strong>Answer:</strong> {text}</p>"
 
 
 def _instruction(question) -> str:
@@ -58,47 +85,36 @@ def _instruction(question) -> str:
 
 def _choices(question) -> str:
     if isinstance(question, (SingleChoice, MultipleAnswer)):
-        return "<ul>" + "".join(f"<li>{escape(o.text)}</li>" for o in question.options) + "</ul>"
+        return '<ul class="br-choices">' + "".join(f"<li>{escape(o.text)}</li>" for o in question.options) + "</ul>"
     if isinstance(question, Matching):
         items = "".join(f"<li>{escape(i.text)}</li>" for i in question.items)
         options = "".join(f"<li>{escape(o.text)}</li>" for o in question.options)
-        return f"<p>Match these:</p><ul>{items}</ul><p>to these:</p><ul>{options}</ul>"
+        return f'<p>Match these:</p><ul>{items}</ul><p>to these:</p><ul class="br-choices">{options}</ul>'
     return ""
 
 
 def _answer(question) -> str:
+    """The answer and the feedback on every option, for the <details> under a question."""
+    brief = _answer_in_brief(question)
     if isinstance(question, (SingleChoice, MultipleAnswer)):
         right = {question.answer} if isinstance(question, SingleChoice) else set(question.answer)
-        label = "Answer" if isinstance(question, SingleChoice) else "Answers"
-        answer = "; ".join(escape(o.text) for o in question.options if o.id in right)
         notes = "".join(
             f"<li><strong>{escape(o.text)}</strong> ({'correct' if o.id in right else 'incorrect'}): "
             f"{escape(o.feedback)}</li>"
             for o in question.options
         )
-        return f"<p><strong>{label}:</strong> {answer}</p><ul>{notes}</ul>"
+        return f"{brief}<ul>{notes}</ul>"
     if isinstance(question, TrueFalse):
-        verdict = "True" if question.answer else "False"
         return (
-            f"<p><strong>Answer:</strong> {verdict}</p><ul>"
-            f"<li><strong>If you said true:</strong> {escape(question.if_true)}</li>"
+            f"{brief}<ul><li><strong>If you said true:</strong> {escape(question.if_true)}</li>"
             f"<li><strong>If you said false:</strong> {escape(question.if_false)}</li></ul>"
         )
     if isinstance(question, Matching):
-        options = {o.id: o.text for o in question.options}
-        pairs = "".join(
-            f"<li><strong>{escape(i.text)}</strong>: {escape(options[question.answer[i.id]])}. "
-            f"{escape(i.feedback)}</li>"
-            for i in question.items
-        )
-        return f"<p><strong>Answers:</strong></p><ul>{pairs}</ul>"
+        notes = "".join(f"<li><strong>{escape(i.text)}</strong>: {escape(i.feedback)}</li>" for i in question.items)
+        return f"{brief}<ul>{notes}</ul>"
     assert isinstance(question, ShortAnswer)
-    accepted = " or ".join(f"“{escape(a)}”" for a in question.answer)
     wrong = "".join(
         f"<li><strong>If you said {' or '.join(escape(a) for a in w.answers)}:</strong> {escape(w.feedback)}</li>"
         for w in question.common_wrong
     )
-    return (
-        f"<p><strong>Answer:</strong> {accepted}</p><p>{escape(question.if_correct)}</p>"
-        + (f"<ul>{wrong}</ul>" if wrong else "")
-    )
+    return f"{brief}<p>{escape(question.if_correct)}</p>" + (f"<ul>{wrong}</ul>" if wrong else "")

@@ -112,7 +112,8 @@
         console.error(`boardroom: ${config.component} failed to start`, err);
         continue;
       }
-      for (const child of [...mount.children]) if (!child.matches("script")) child.remove();
+      // The fallback stays, hidden on screen by CSS: print uses it, with the
+      // answers gathered at the end of the quiz instead of under each question.
       mount.append(el);
       mount.dataset.boardroomMounted = "true";
     }

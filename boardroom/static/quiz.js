@@ -432,7 +432,9 @@ function render({ model, el }) {
       const correct = isCorrect(q, response);
       answers[q.id] = { response, attempts, correct };
       commit(answers);
-      const said = feedbackFor(response, correct).filter((part) => typeof part === "string").join(" ");
+      const said = feedbackFor(response, correct)
+        .map((part) => (typeof part === "string" ? part : part.map(([lead, text]) => `${lead}: ${text}`).join(" ")))
+        .join(" ");
       announce(`${correct ? "Correct." : "Not quite."} ${said} Score: ${scoreOf(bank, answers)} of ${bank.questions.length}.`);
       retry.focus();
     });
