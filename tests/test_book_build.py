@@ -66,3 +66,13 @@ def test_a_broken_or_missing_bank_fails_the_build_with_file_and_line(tmp_path):
     assert "exercises/quizzes/every-type.yml:15: answer 'recrod' points at no option (options: record, portal)" in built.output
     assert "exercises/quizzes/no-such-bank.yml:1: no question bank 'no-such-bank': the file does not exist" in built.output
     assert "Traceback" not in built.output
+
+
+def test_every_link_is_relative_so_the_site_works_from_any_path(book):
+    absolute = re.compile(r'\b(?:href|src)="/(?!/)')
+    offenders = [
+        str(page.relative_to(book.html))
+        for page in book.html.rglob("*.html")
+        if absolute.search(page.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -41,3 +41,30 @@ def test_every_page_passes_axe(book, visit, site, scheme):
             found[path] = problems
     forgive_axe_css_fetch(v)
     assert not found, "\n".join(f"{page}: {problem}" for page, problems in found.items() for problem in problems)
+
+
+@pytest.mark.parametrize("width", [320, 640], ids=["320px-phone", "200pc-zoom-of-1280px"])
+def test_every_page_reflows_without_horizontal_scrolling(book, visit, site, width):
+    # 200% zoom of a 1280-pixel window leaves 640 CSS pixels: the same layout
+    v = visit(viewport={"width": width, "height": 800})
+    wide = {}
+    for path in site_pages(book.html):
+        v.page.goto(site + path)
+        overflow = v.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide[path] = overflow
+    assert wide == {}
+
+
+def test_reduced_motion_switches_off_animation(visit, site):
+    v = visit(reduced_motion="reduce")
+    v.page.goto(site + "book/why-the-board/two-better-decisions.html")
+    moving = v.page.evaluate(
+        """() => [...document.querySelectorAll('*')].filter(e => {
+             const s = getComputedStyle(e);
+             const secs = (t) => Math.max(...t.split(',').map(parseFloat));
+             return secs(s.transitionDuration) > 0.001 || secs(s.animationDuration) > 0.001;
+           }).map(e => e.tagName + '.' + e.className).slice(0, 10)"""
+    )
+    assert moving == []
+    assert v.page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
