@@ -1,6 +1,6 @@
 """The ``boardroom`` command.
 
-    boardroom validate [PATH ...]   check question banks (files or folders)
+    boardroom validate [PATH ...]   check question banks and the glossary
     boardroom schema [--check]      write (or check) exercises/quizzes/schema.json
 
 Problems print one a line as ``file:line: problem``; any problem exits 1.
@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .problems import Problem, ProblemsFound, display_path
+from .glossary.data import GLOSSARY_DIR, glossary_files, load_glossary
 from .quiz.banks import BANK_DIR, find_banks, load_bank
 from .quiz.model import Bank
 
@@ -27,37 +28,56 @@ def bank_schema() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def _bank_files(targets: list[str]) -> tuple[list[Path], list[Problem]]:
-    files: list[Path] = []
+def _targets(paths: list[str]) -> tuple[list[Path], list[Path], list[Problem]]:
+    """Sort the paths into question banks and glossary folders.
+
+    A glossary file is checked with the rest of its folder: its related-term
+    links and duplicates span files.
+    """
+    banks: list[Path] = []
+    glossaries: list[Path] = []
     problems: list[Problem] = []
-    for target in targets or [str(BANK_DIR)]:
-        path = Path(target)
-        if path.is_dir():
-            files.extend(find_banks(path))
+    defaults = [BANK_DIR, GLOSSARY_DIR]
+    for path in [Path(p) for p in paths] or [d for d in defaults if d.is_dir()]:
+        if path.name == GLOSSARY_DIR.name and path.is_dir():
+            glossaries.append(path)
+        elif path.is_file() and path.parent.name == GLOSSARY_DIR.name:
+            glossaries.append(path.parent)
+        elif path.is_dir():
+            banks.extend(find_banks(path))
         elif path.is_file():
-            files.append(path)
+            banks.append(path)
         else:
             problems.append(Problem(display_path(path), 1, "no such file or folder"))
-    return files, problems
+    return banks, sorted(set(glossaries)), problems
 
 
 def validate(args: argparse.Namespace) -> int:
-    files, problems = _bank_files(args.paths)
-    for path in files:
+    banks, glossaries, problems = _targets(args.paths)
+    checked = len(banks)
+    for path in banks:
         try:
             load_bank(path)
         except ProblemsFound as found:
             problems.extend(found.problems)
+    entries = 0
+    for folder in glossaries:
+        checked += len(glossary_files(folder))
+        try:
+            entries += len(load_glossary(folder))
+        except ProblemsFound as found:
+            problems.extend(found.problems)
     for problem in problems:
         print(problem)
-    broken = len({p.path for p in problems})
     if problems:
-        print(f"{len(problems)} problem(s) in {broken} file(s); {len(files)} bank(s) checked.", file=sys.stderr)
+        broken = len({p.path for p in problems})
+        print(f"{len(problems)} problem(s) in {broken} file(s); {checked} file(s) checked.", file=sys.stderr)
         return 1
-    if not files:
-        print(f"no question banks found in {', '.join(args.paths or [str(BANK_DIR)])}", file=sys.stderr)
+    if not checked:
+        print(f"nothing to check in {', '.join(args.paths) or 'exercises/quizzes or glossary'}", file=sys.stderr)
         return 1
-    print(f"{len(files)} bank(s) checked: no problems.", file=sys.stderr)
+    glossary_note = f", {entries} glossary entries" if glossaries else ""
+    print(f"{len(banks)} bank(s){glossary_note} checked: no problems.", file=sys.stderr)
     return 0
 
 
@@ -79,8 +99,10 @@ def schema(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="boardroom", description="Tools for the course Digital understanding for NHS leaders.")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("validate", help="check question banks; print file:line: problem for each problem")
-    check.add_argument("paths", nargs="*", help=f"bank files or folders (default: {BANK_DIR})")
+    check = commands.add_parser(
+        "validate", help="check question banks and the glossary; print file:line: problem for each problem"
+    )
+    check.add_argument("paths", nargs="*", help=f"bank files or folders, or the glossary folder (default: {BANK_DIR} and {GLOSSARY_DIR})")
     check.set_defaults(run=validate)
     export = commands.add_parser("schema", help="write the question-bank JSON Schema for editors")
     export.add_argument("--output", default=str(SCHEMA_PATH), help=f"where to write it (default: {SCHEMA_PATH})")

@@ -159,7 +159,7 @@ def test_command_line_prints_file_line_problem_and_exits_1(tmp_path, capsys):
     assert main(["validate", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert out == f"{bad}:14: answer 'c' points at no option (options: a, b)\n"
-    assert "1 problem(s) in 1 file(s); 2 bank(s) checked." in err
+    assert "1 problem(s) in 1 file(s); 2 file(s) checked." in err
 
 
 def test_command_line_passes_good_banks_and_fails_on_none(tmp_path, capsys):

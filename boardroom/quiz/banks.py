@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from .. import yamlfile
 from ..problems import Problem, ProblemsFound, display_path
+from ..validation import describe, error_field
 from .model import QUESTION_TYPES, Bank, Matching, MultipleAnswer, ShortAnswer, SingleChoice
 
 BANK_DIR = Path("exercises") / "quizzes"
@@ -76,40 +77,21 @@ def payload(bank: Bank) -> dict[str, Any]:
 
 
 def _describe(error: dict[str, Any], located: yamlfile.LocatedData) -> Problem:
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    names = [part for part in loc if isinstance(part, str) and part not in QUESTION_TYPES]
-    field = names[-1] if names else "value"
-    skip = frozenset(QUESTION_TYPES)
-    if kind == "missing":
-        if field in FEEDBACK_FIELDS:
-            message = f"missing feedback: add '{field}'"
-        elif field == "answer":
-            message = "no correct answer: add 'answer'"
-        else:
-            message = f"missing required key '{field}'"
-    elif kind == "extra_forbidden":
-        message = f"unknown key '{field}'"
-    elif kind == "union_tag_invalid":
-        loc = loc + ("type",)
-        message = f"unknown question type '{error['input'].get('type')}': use one of {_TYPES}"
-    elif kind == "union_tag_not_found":
-        message = f"question has no 'type': use one of {_TYPES}"
-    elif kind == "string_too_short":
-        message = f"missing feedback: '{field}' is empty" if field in FEEDBACK_FIELDS else f"'{field}' is empty"
-    elif kind == "string_type":
-        message = f"'{field}' must be text (put it in quotes)"
-    elif kind == "string_pattern_mismatch":
-        message = f"'{field}' must be lowercase letters, digits and hyphens, not '{error['input']}'"
-    elif kind == "too_short":
-        message = f"'{field}' needs at least {error['ctx']['min_length']} entries"
-    elif kind in {"model_type", "model_attributes_type", "dict_type"}:
-        message = f"'{field}' must be a mapping of keys to values"
-    elif kind == "list_type":
-        message = f"'{field}' must be a list"
-    else:
-        message = f"'{field}': {error['msg']}"
-    return located.problem(loc, message, skip)
+    field = error_field(error, QUESTION_TYPES)
+    if error["type"] == "missing" and field in FEEDBACK_FIELDS:
+        return located.problem(error["loc"], f"missing feedback: add '{field}'", frozenset(QUESTION_TYPES))
+    if error["type"] == "missing" and field == "answer":
+        return located.problem(error["loc"], "no correct answer: add 'answer'", frozenset(QUESTION_TYPES))
+    if error["type"] == "string_too_short" and field in FEEDBACK_FIELDS:
+        return located.problem(error["loc"], f"missing feedback: '{field}' is empty", frozenset(QUESTION_TYPES))
+    if error["type"] == "union_tag_invalid":
+        return located.problem(
+            tuple(error["loc"]) + ("type",),
+            f"unknown question type '{error['input'].get('type')}': use one of {_TYPES}",
+        )
+    if error["type"] == "union_tag_not_found":
+        return located.problem(error["loc"], f"question has no 'type': use one of {_TYPES}")
+    return describe(error, located, QUESTION_TYPES)
 
 
 def _duplicates(ids: list[str]) -> set[str]:

@@ -1,0 +1,1 @@
+"""The glossary: terms, acronyms and their meanings, validated and searchable."""

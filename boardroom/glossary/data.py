@@ -1,0 +1,112 @@
+"""Load the glossary from ``glossary/*.yml`` and check it as a whole.
+
+Each file is a YAML list of entries (see :mod:`boardroom.glossary.model`).
+Every problem is reported as ``file:line: problem``: bad YAML, unknown keys or
+categories, missing fields, a term defined twice, an alias that is another
+term's name, two senses with the same expansion, and related-term links to
+terms that do not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .. import yamlfile
+from ..problems import Problem, ProblemsFound
+from ..validation import describe
+from .model import Entry
+
+GLOSSARY_DIR = Path("glossary")
+
+
+@dataclass(frozen=True)
+class Located:
+    entry: Entry
+    path: str
+    line: int
+
+
+def glossary_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yml"))
+
+
+def _key(text: str) -> str:
+    return text.casefold().strip()
+
+
+def load_file(path: Path) -> tuple[list[Located], list[Problem]]:
+    located = yamlfile.load(path)
+    if not isinstance(located.data, list):
+        return [], [located.problem((), "a glossary file must be a list of entries (each starting '- term:')")]
+    entries, problems = [], []
+    for index, raw in enumerate(located.data):
+        line = located.line_of((index,))
+        if not isinstance(raw, dict):
+            problems.append(Problem(located.path, line, "each entry must be a mapping starting 'term:'"))
+            continue
+        try:
+            entry = Entry.model_validate(raw)
+        except ValidationError as err:
+            problems.extend(describe(e, located.__class__(raw, located.path, _shift(located, index)))
+                            for e in err.errors())
+            continue
+        entries.append(Located(entry, located.path, line))
+        expansions = [_key(s.expansion) for s in entry.senses or [] if s.expansion]
+        for dup in {e for e in expansions if expansions.count(e) > 1}:
+            problems.append(Problem(located.path, line, f"'{entry.term}' has two senses expanding to '{dup}'"))
+    return entries, problems
+
+
+def _shift(located: yamlfile.LocatedData, index: int) -> dict:
+    """The line map of one entry, with paths relative to the entry."""
+    return {path[1:]: line for path, line in located.lines.items() if path[:1] == (index,)}
+
+
+def load_glossary(folder: Path) -> list[Located]:
+    """Every entry in ``folder``, or :class:`ProblemsFound` listing every problem."""
+    files = glossary_files(folder)
+    entries: list[Located] = []
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            found, file_problems = load_file(path)
+        except ProblemsFound as err:
+            problems.extend(err.problems)
+            continue
+        entries.extend(found)
+        problems.extend(file_problems)
+    problems.extend(_cross_checks(entries))
+    if problems:
+        raise ProblemsFound(problems)
+    return entries
+
+
+def _cross_checks(entries: list[Located]):
+    terms: dict[str, Located] = {}
+    for item in entries:
+        key = _key(item.entry.term)
+        if key in terms:
+            first = terms[key]
+            yield Problem(item.path, item.line, f"duplicate term '{item.entry.term}' (also at {first.path}:{first.line})")
+        else:
+            terms[key] = item
+    names: dict[str, Located] = dict(terms)
+    for item in entries:
+        for alias in item.entry.aliases:
+            key = _key(alias)
+            owner = names.get(key)
+            if owner is not None and owner is not item:
+                yield Problem(
+                    item.path, item.line,
+                    f"alias '{alias}' of '{item.entry.term}' is also '{owner.entry.term}' at {owner.path}:{owner.line}: "
+                    "give the meanings as senses of one entry",
+                )
+            else:
+                names[key] = item
+    for item in entries:
+        for related in item.entry.related:
+            if _key(related) not in names:
+                yield Problem(item.path, item.line, f"'{item.entry.term}' relates to '{related}', which is not in the glossary")
