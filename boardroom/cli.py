@@ -1,6 +1,7 @@
 """The ``boardroom`` command.
 
     boardroom validate [PATH ...]   check question banks and the glossary
+    boardroom decode FILE [--json]  every acronym in a document, with its meanings
     boardroom schema [--check]      write (or check) exercises/quizzes/schema.json
 
 Problems print one a line as ``file:line: problem``; any problem exits 1.
@@ -81,6 +82,37 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def decode(args: argparse.Namespace) -> int:
+    from .glossary.decoder import decode as decode_text
+    from .glossary.decoder import table
+    from .glossary.extract import extract_text
+
+    try:
+        text = extract_text(Path(args.file))
+        known = table(load_glossary(Path(args.glossary)))
+    except ProblemsFound as found:
+        for problem in found.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    result = decode_text(text, known)
+    if args.json:
+        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        return 0
+    if not result.acronyms and not result.unknown:
+        print(f"{args.file}: no acronyms found.")
+        return 0
+    width = max([len("Acronym"), *(len(f.acronym) for f in result.acronyms)])
+    print(f"{'Acronym'.ljust(width)}  Count  Meaning")
+    for found in result.acronyms:
+        for i, sense in enumerate(found.senses):
+            lead = f"{found.acronym.ljust(width)}  {str(found.count).rjust(5)}" if i == 0 else " " * (width + 7)
+            where = f"; {sense.hint}" if sense.hint else ""
+            print(f"{lead}  {sense.expansion} ({sense.category}{where})")
+    if result.unknown:
+        print(f"\nNot in the glossary ({len(result.unknown)}): {', '.join(result.unknown)}")
+    return 0
+
+
 def schema(args: argparse.Namespace) -> int:
     text = bank_schema()
     target = Path(args.output)
@@ -104,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument("paths", nargs="*", help=f"bank files or folders, or the glossary folder (default: {BANK_DIR} and {GLOSSARY_DIR})")
     check.set_defaults(run=validate)
+    decoder = commands.add_parser("decode", help="list every acronym in a document with its meanings")
+    decoder.add_argument("file", help="a .txt, .md, .html, .docx or .pdf file")
+    decoder.add_argument("--json", action="store_true", help="print JSON: acronyms with counts and senses, and unknown tokens")
+    decoder.add_argument("--glossary", default=str(GLOSSARY_DIR), help=f"the glossary folder (default: {GLOSSARY_DIR})")
+    decoder.set_defaults(run=decode)
     export = commands.add_parser("schema", help="write the question-bank JSON Schema for editors")
     export.add_argument("--output", default=str(SCHEMA_PATH), help=f"where to write it (default: {SCHEMA_PATH})")
     export.add_argument("--check", action="store_true", help="only check that the file is up to date")

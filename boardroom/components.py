@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = ("quiz",)
+COMPONENTS = ("quiz", "glossary", "terms")
 _EXPORT = "\nexport default "
 
 
@@ -49,4 +49,6 @@ def classic_script() -> str:
 
 
 def stylesheet() -> str:
-    return "\n".join(stylesheet_path(name).read_text(encoding="utf-8") for name in COMPONENTS)
+    return "\n".join(
+        stylesheet_path(name).read_text(encoding="utf-8") for name in COMPONENTS if stylesheet_path(name).exists()
+    )

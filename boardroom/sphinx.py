@@ -29,8 +29,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
 from .components import classic_script, stylesheet
+from .glossary.book import GlossaryDirective
+from .glossary.data import load_glossary
 from .problems import ProblemsFound
 from .quiz.banks import bank_path, load_bank_by_id
+from .mount import mount_html
 from .quiz.render import quiz_html
 
 logger = logging.getLogger(__name__)
@@ -74,8 +77,12 @@ THEME = Path(__file__).parent / "theme"
 
 # Assets that jupyter-book's stock extensions add to every page, kept only on
 # pages whose body uses them: (file name endings, a mark in the page body).
+# Assets no page gets. Thebe (live code through a remote kernel) is off in
+# _config.yml. Copy buttons on code are a nicety for the few facilitator pages,
+# worth three requests and 7 kB each; readers can still select and copy.
+_DROPPED = ("sphinx-thebe.js", "sphinx-thebe.css", "copybutton.js", "clipboard.min.js", "copybutton.css")
 _ONLY_WHEN_USED = [
-    (("copybutton.js", "clipboard.min.js", "copybutton.css", "pygments.css"), 'class="highlight'),
+    (("pygments.css",), 'class="highlight'),
     (("togglebutton.js", "togglebutton.css"), "toggle"),
     (("sphinx-design.min.css", "design-tabs.js"), " sd-"),
     (("mystnb.",), 'class="cell'),
@@ -111,10 +118,9 @@ def _wanted(script, body: str) -> bool:
     inline = attributes.get("body", "")
     if attributes.get("type") == WIDGET_STATE:
         return False
-    # Thebe (live code through a remote kernel) is off in _config.yml, yet
-    # jupyter-book and sphinx-book-theme each declare its settings, and the second
-    # `const THEBE_JS_URL` throws on every page. Drop its scripts altogether.
-    if "THEBE_JS_URL" in inline or filename.endswith(("sphinx-thebe.js", "sphinx-thebe.css")):
+    # jupyter-book and sphinx-book-theme each declare Thebe's settings, and the
+    # second `const THEBE_JS_URL` would throw on every page.
+    if "THEBE_JS_URL" in inline or filename.endswith(_DROPPED):
         return False
     for endings, mark in _ONLY_WHEN_USED:
         if any(e in filename for e in endings) and mark not in body:
@@ -135,9 +141,51 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
                 kept.append(asset)
                 seen_bodies.add(inline)
         assets[:] = kept
+    if "#term-" in body:
+        body = context["body"] = body + _term_tips(app, body)
     if MOUNT_MARK in body:
         app.add_css_file("boardroom.css")
         app.add_js_file("boardroom.js", defer="defer")
+
+
+_TERM_ANCHOR = re.compile(r'href="[^"]*#(term-[^"]+)"')
+
+
+def _term_definitions(app: Sphinx) -> dict[str, dict[str, str]]:
+    """Glossary anchor (term-...) to a short meaning, built once a build."""
+    cached = getattr(app, "boardroom_term_definitions", None)
+    if cached is not None:
+        return cached
+    definitions: dict[str, dict[str, str]] = {}
+    try:
+        located = load_glossary(Path(app.srcdir) / app.config.boardroom_glossary_dir)
+    except ProblemsFound:
+        located = []  # the glossary page reports the problems
+    objects = app.env.get_domain("std").objects
+    for item in located:
+        meanings = item.entry.meanings()
+        if len(meanings) == 1:
+            m = meanings[0]
+            text = f"{m.expansion}: {m.definition}" if m.expansion else m.definition
+        else:
+            text = "Several meanings: " + "; ".join(
+                f"{s.expansion or item.entry.term} ({s.hint})" for s in item.entry.senses
+            ) + "."
+        for name in (item.entry.term, *item.entry.aliases):
+            found = objects.get(("term", name.lower()))
+            if found:
+                definitions[found[1]] = {"term": item.entry.term, "text": " ".join(text.split())}
+    app.boardroom_term_definitions = definitions
+    return definitions
+
+
+def _term_tips(app: Sphinx, body: str) -> str:
+    """A mount giving the page's {term} links their meanings, for the tips."""
+    definitions = _term_definitions(app)
+    used = {a: definitions[a] for a in sorted(set(_TERM_ANCHOR.findall(body))) if a in definitions}
+    if not used:
+        return ""
+    return mount_html("terms", "terms", "", {"definitions": used}, [], "")
 
 
 def _init_env(app: Sphinx, env, docnames) -> None:
@@ -169,7 +217,9 @@ def _fail_on_problems(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("boardroom_quiz_dir", "exercises/quizzes", "env")
+    app.add_config_value("boardroom_glossary_dir", "glossary", "env")
     app.add_directive("quiz", QuizDirective)
+    app.add_directive("boardroom-glossary", GlossaryDirective)
     app.connect("config-inited", _add_theme_templates)
     app.connect("env-before-read-docs", _init_env)
     app.connect("env-purge-doc", _purge)

@@ -19,10 +19,11 @@ def forgive_axe_css_fetch(v) -> None:
     v.errors[:] = [e for e in v.errors if not (e.startswith("HTTP 404") and e.endswith("/basic.css"))]
 
 
-def violations(page, context: str) -> list[str]:
+def violations(page, context: str, run_only: dict | None = None) -> list[str]:
     # judge the colours a reader settles on, not a frame of a CSS transition
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-    result = Axe().run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    run_only = run_only or {"type": "tag", "values": WCAG_TAGS}
+    result = Axe().run(page, context=context, options={"runOnly": run_only})
     return [
         f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
         for v in result.response["violations"]

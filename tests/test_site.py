@@ -39,6 +39,8 @@ def test_every_page_passes_axe(book, visit, site, scheme):
         v.page.goto(site + path)
         assert v.page.evaluate("document.documentElement.dataset.theme") == scheme
         problems = violations(v.page, "html")
+        # and the two faults the stock theme had, which axe files outside the WCAG tags
+        problems += violations(v.page, "html", {"type": "rule", "values": ["region", "label-content-name-mismatch"]})
         if problems:
             found[path] = problems
     forgive_axe_css_fetch(v)

@@ -1,0 +1,127 @@
+"""The glossary in the book: the ``{boardroom-glossary}`` directive.
+
+The directive turns ``glossary/*.yml`` into a Sphinx glossary, so the
+``{term}`` role resolves from any page (an unknown term is a warning, and so a
+failed build), and mounts the filter component above it. Without JavaScript
+the page is the full glossary, sorted.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..mount import mount_html
+from ..problems import ProblemsFound
+from .data import Located, glossary_files, load_glossary
+from .model import CATEGORY_LABELS, Category
+
+logger = logging.getLogger(__name__)
+
+_MYST_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])")
+
+
+def escape_myst(text: str) -> str:
+    return _MYST_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def sort_key(entry) -> tuple[str, str]:
+    return (entry.term.casefold(), entry.term)
+
+
+def _link(url: str) -> str:
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0]
+    return f"[{escape_myst(host)}]({url})"
+
+
+def _term_ref(term: str, known: set[str]) -> str:
+    return f"{{term}}`{term}`" if term.casefold() in known else escape_myst(term)
+
+
+def entry_myst(entry, known: set[str]) -> list[str]:
+    """One entry of a MyST ``{glossary}`` block: its term lines, then an indented definition."""
+    lines = [entry.term, *entry.aliases]
+    body: list[str] = []
+    meanings = entry.meanings()
+    for meaning in meanings:
+        parts = []
+        if len(meanings) > 1:
+            sense = entry.senses[meanings.index(meaning)]
+            head = f"**{escape_myst(meaning.expansion or entry.term)}** (*{escape_myst(sense.hint)}*)."
+        elif meaning.expansion:
+            head = f"**{escape_myst(meaning.expansion)}.**"
+        else:
+            head = ""
+        parts.append(" ".join(p for p in (head, escape_myst(meaning.definition)) if p))
+        if meaning.why_it_matters:
+            parts.append(f"*Why it matters:* {escape_myst(meaning.why_it_matters)}")
+        if meaning.status == "historic":
+            successor = f" Replaced by {_term_ref(meaning.replaced_by, known)}." if meaning.replaced_by else ""
+            parts.append(f"*Historic.*{successor}")
+        parts.append(
+            f"{CATEGORY_LABELS[meaning.category]}. Sources: " + ", ".join(_link(str(u)) for u in meaning.sources) + "."
+        )
+        text = " ".join(parts[1:])
+        if len(meanings) > 1:
+            body.append(f"- {parts[0]} {text}")
+        else:
+            body.extend([parts[0], "", text])
+    if len(meanings) > 1:
+        body.insert(0, "Several meanings:")
+        body.insert(1, "")
+    if entry.related:
+        body.extend(["", "See also: " + ", ".join(_term_ref(r, known) for r in entry.related) + "."])
+    return lines + ["   " + line if line else "" for line in body] + [""]
+
+
+def index_data(entries: list[Located]) -> list[dict]:
+    """What the filter needs beyond the page text: terms, expansions and categories, in page order."""
+    return [
+        {
+            "term": e.entry.term,
+            "aliases": list(e.entry.aliases),
+            "expansions": [m.expansion for m in e.entry.meanings() if m.expansion],
+            "categories": sorted({m.category.value for m in e.entry.meanings()}),
+        }
+        for e in entries
+    ]
+
+
+class GlossaryDirective(SphinxDirective):
+    """```{boardroom-glossary}``` shows every entry in ``glossary/``, with a filter."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        folder = Path(self.env.srcdir) / self.config.boardroom_glossary_dir
+        for path in glossary_files(folder):
+            self.env.note_dependency(str(path))
+        try:
+            located = sorted(load_glossary(folder), key=lambda item: sort_key(item.entry))
+        except ProblemsFound as found:
+            messages = [str(p) for p in found.problems]
+            self.env.boardroom_problems.setdefault(self.env.docname, []).extend(messages)
+            for message in messages:
+                logger.error(message, location=self.get_location())
+            self.env.app.boardroom_reported.add(self.env.docname)
+            return []
+        known = {name.casefold() for item in located for name in (item.entry.term, *item.entry.aliases)}
+        categories = [{"value": c.value, "label": CATEGORY_LABELS[c]} for c in Category]
+        state = {"index": index_data(located), "categories": categories}
+        mount = nodes.raw(
+            "",
+            mount_html("glossary", "glossary", str(len(located)), state, [], '<p class="br-note">All terms, A to Z.</p>'),
+            format="html",
+        )
+        lines = ["```{glossary}"]
+        for item in located:
+            lines.extend(entry_myst(item.entry, known))
+        lines.append("```")
+        container = nodes.container(classes=["br-glossary"])
+        self.state.nested_parse(StringList(lines, source=str(folder)), self.content_offset, container)
+        return [mount, container]
