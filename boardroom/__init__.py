@@ -1,6 +1,6 @@
 """Digital understanding for NHS leaders: the course's code.
 
-``boardroom.Quiz`` is the live quiz widget for Jupyter; ``boardroom.sphinx``
+``boardroom.Quiz`` and ``boardroom.Decoder`` are live widgets for Jupyter; ``boardroom.sphinx``
 is the book's Sphinx extension; ``boardroom`` on the command line validates
 the course data (see ``boardroom --help``).
 """
@@ -15,7 +15,11 @@ def __getattr__(name: str):
         from .quiz.widget import Quiz
 
         return Quiz
+    if name == "Decoder":
+        from .glossary.widget import Decoder
+
+        return Decoder
     raise AttributeError(f"module 'boardroom' has no attribute {name!r}")
 
 
-__all__ = ["Quiz", "__version__"]
+__all__ = ["Decoder", "Quiz", "__version__"]

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = ("quiz", "glossary", "terms")
+COMPONENTS = ("quiz", "glossary", "terms", "decoder")
 _EXPORT = "\nexport default "
 
 
@@ -49,6 +49,6 @@ def classic_script() -> str:
 
 
 def stylesheet() -> str:
-    return "\n".join(
-        stylesheet_path(name).read_text(encoding="utf-8") for name in COMPONENTS if stylesheet_path(name).exists()
-    )
+    """Every component's CSS, after the host's."""
+    paths = [STATIC / "host.css", *(stylesheet_path(n) for n in COMPONENTS if stylesheet_path(n).exists())]
+    return "\n".join(p.read_text(encoding="utf-8") for p in paths)

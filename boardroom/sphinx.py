@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
 from .components import classic_script, stylesheet
-from .glossary.book import GlossaryDirective
+from .glossary.book import DecoderDirective, GlossaryDirective
 from .glossary.data import load_glossary
 from .problems import ProblemsFound
 from .quiz.banks import bank_path, load_bank_by_id
@@ -172,7 +172,7 @@ def _term_definitions(app: Sphinx) -> dict[str, dict[str, str]]:
                 f"{s.expansion or item.entry.term} ({s.hint})" for s in item.entry.senses
             ) + "."
         for name in (item.entry.term, *item.entry.aliases):
-            found = objects.get(("term", name.lower()))
+            found = objects.get(("term", name)) or objects.get(("term", name.lower()))
             if found:
                 definitions[found[1]] = {"term": item.entry.term, "text": " ".join(text.split())}
     app.boardroom_term_definitions = definitions
@@ -220,6 +220,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("boardroom_glossary_dir", "glossary", "env")
     app.add_directive("quiz", QuizDirective)
     app.add_directive("boardroom-glossary", GlossaryDirective)
+    app.add_directive("acronym-decoder", DecoderDirective)
     app.connect("config-inited", _add_theme_templates)
     app.connect("env-before-read-docs", _init_env)
     app.connect("env-purge-doc", _purge)

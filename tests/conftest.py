@@ -50,6 +50,27 @@ def book(tmp_path_factory) -> Build:
 
 
 @pytest.fixture(scope="session")
+def fixture_book(tmp_path_factory) -> Build:
+    """The small fixture book (tests/fixtures/book) with its glossary, decoder and a quiz."""
+    import shutil
+
+    source = tmp_path_factory.mktemp("fixture-src") / "book"
+    shutil.copytree(FIXTURES / "book", source)
+    (source / "exercises" / "quizzes").mkdir(parents=True)
+    shutil.copy(FIXTURES / "every-type.yml", source / "exercises" / "quizzes")
+    built = build_book(source, tmp_path_factory.mktemp("fixture-out"))
+    if built.returncode != 0:
+        pytest.fail(f"the fixture book did not build:\n{built.output[-3000:]}")
+    return built
+
+
+@pytest.fixture(scope="session")
+def fixture_site(fixture_book):
+    with serve(fixture_book.html) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
 def site(book):
     """The built book served on 127.0.0.1; yields the base URL."""
     if book.returncode != 0:

@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..mount import mount_html
 from ..problems import ProblemsFound
 from .data import Located, glossary_files, load_glossary
+from .decoder import table, table_for_browser
 from .model import CATEGORY_LABELS, Category
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,8 @@ def entry_myst(entry, known: set[str]) -> list[str]:
             successor = f" Replaced by {_term_ref(meaning.replaced_by, known)}." if meaning.replaced_by else ""
             parts.append(f"*Historic.*{successor}")
         parts.append(
-            f"{CATEGORY_LABELS[meaning.category]}. Sources: " + ", ".join(_link(str(u)) for u in meaning.sources) + "."
+            f"*Category:* {CATEGORY_LABELS[meaning.category]}. *Sources:* "
+            + ", ".join(_link(str(u)) for u in meaning.sources) + "."
         )
         text = " ".join(parts[1:])
         if len(meanings) > 1:
@@ -115,7 +117,7 @@ class GlossaryDirective(SphinxDirective):
         state = {"index": index_data(located), "categories": categories}
         mount = nodes.raw(
             "",
-            mount_html("glossary", "glossary", str(len(located)), state, [], '<p class="br-note">All terms, A to Z.</p>'),
+            mount_html("glossary", "glossary", str(len(located)), state, [], '<p class="br-note br-fallback">All terms, A to Z.</p>'),
             format="html",
         )
         lines = ["```{glossary}"]
@@ -125,3 +127,30 @@ class GlossaryDirective(SphinxDirective):
         container = nodes.container(classes=["br-glossary"])
         self.state.nested_parse(StringList(lines, source=str(folder)), self.content_offset, container)
         return [mount, container]
+
+
+DECODER_FALLBACK = (
+    '<p class="br-note br-fallback">The decoder needs JavaScript. Without it, look terms up in the glossary, '
+    "or run <code>boardroom decode FILE</code> on a copy of the document.</p>"
+)
+
+
+def decoder_html(known_table: dict) -> str:
+    # The pasted text is not kept (persist is empty): board papers can be confidential.
+    return mount_html("decoder", "decoder", "", {"known": known_table, "text": ""}, [], DECODER_FALLBACK)
+
+
+class DecoderDirective(SphinxDirective):
+    """```{acronym-decoder}``` shows the decoder, with every acronym in ``glossary/``."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        folder = Path(self.env.srcdir) / self.config.boardroom_glossary_dir
+        for path in glossary_files(folder):
+            self.env.note_dependency(str(path))
+        try:
+            known = table_for_browser(table(load_glossary(folder)))
+        except ProblemsFound:
+            return []  # the glossary page reports the problems, once
+        return [nodes.raw("", decoder_html(known), format="html")]

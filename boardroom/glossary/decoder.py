@@ -60,13 +60,19 @@ class Decoded:
         }
 
 
+def short_meaning(definition: str, limit: int = 90) -> str:
+    """The start of a definition, for a term that is not an abbreviation of anything."""
+    first = " ".join(definition.split()).split(". ")[0].rstrip(".")
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def table(entries: Iterable[Located]) -> dict[str, tuple[str, list[Sense]]]:
     """Every acronym and spelling of one to (its glossary term, its senses)."""
     out: dict[str, tuple[str, list[Sense]]] = {}
     for item in entries:
         entry = item.entry
         senses = [
-            Sense(m.expansion or entry.term, m.category.value, getattr(m, "hint", ""))
+            Sense(m.expansion or short_meaning(m.definition), m.category.value, getattr(m, "hint", ""))
             for m in entry.meanings()
         ]
         for name in (entry.term, *entry.aliases):
@@ -108,3 +114,11 @@ def decode(text: str, known: dict[str, tuple[str, list[Sense]]]) -> Decoded:
         if UNKNOWN.match(base) and len(base) <= MAX_UNKNOWN_LENGTH:
             unknown[base] += n
     return Decoded(list(found.values()), [t for t, _ in sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))])
+
+
+def table_for_browser(known: dict[str, tuple[str, list[Sense]]]) -> dict[str, list]:
+    """The lookup table in the compact form decoder.js reads: spelling to [term, [[expansion, category, hint]]]."""
+    return {
+        name: [term, [[s.expansion, s.category, s.hint] for s in senses]]
+        for name, (term, senses) in sorted(known.items())
+    }

@@ -20,6 +20,7 @@ import anywidget
 import traitlets
 
 from ..components import module_path, stylesheet_path
+from ..paths import find_upwards
 from .banks import BANK_DIR, load_bank, payload, revision
 from .model import Bank
 from .render import quiz_html
@@ -34,12 +35,7 @@ def find_bank_file(name: str, start: Path | None = None) -> Path:
     candidate = Path(name)
     if candidate.suffix in {".yml", ".yaml"}:
         return candidate
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        path = folder / BANK_DIR / f"{name}.yml"
-        if path.exists():
-            return path
-    raise FileNotFoundError(f"no question bank '{name}' in {BANK_DIR} here or in any parent folder of {here}")
+    return find_upwards(BANK_DIR / f"{name}.yml", start)
 
 
 class Quiz(anywidget.AnyWidget):
