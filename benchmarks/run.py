@@ -9,8 +9,13 @@ Measures, in one run on this machine:
   Chromium loads it from 127.0.0.1, beside a stock `jupyter-book create` page
   built in the same run (target: 150 kB gzipped and 20 requests a page).
 
-Timings are wall-clock seconds from one run each: repeat the command to see
-the spread. Needs Chromium (apt-get install chromium).
+- the acronym decoder on 1 MB of board-paper-like text, in seconds of Python
+  on one core (target: 0.2 s);
+- the glossary filter's update time in Chromium, on the real glossary and on
+  a synthetic one of 10,000 entries (targets: 16 ms and 50 ms).
+
+Build timings are wall-clock seconds from one run each: repeat the command to
+see the spread. Needs Chromium (apt-get install chromium).
 """
 
 from __future__ import annotations
@@ -25,7 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from boardroom.glossary.data import load_glossary  # noqa: E402
+from boardroom.glossary.decoder import decode, table  # noqa: E402
+from boardroom.mount import mount_html  # noqa: E402
 from boardroom.sitecheck import CHROMIUM_ARGS, find_chromium, serve, site_pages, weigh  # noqa: E402
+
+FILTER_QUERIES = ["FHIR", "e", "data", "board", "zzzz", ""]
 
 FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
@@ -39,6 +49,69 @@ def timed_build(source: Path, output: Path, flags: list[str]) -> float:
     if done.returncode != 0:
         sys.exit(f"build of {source} failed:\n{(done.stdout + done.stderr)[-3000:]}")
     return elapsed
+
+
+def board_paper_text(known: dict, size: int = 1_000_000) -> str:
+    """About ``size`` bytes of prose in the style of a board paper, dense with acronyms."""
+    acronyms = sorted(known)
+    words = ("the board noted that the programme business case for the trust and the integrated care "
+             "system depends on data migration supplier contract go-live clinical safety benefits "
+             "funding risk assurance").split()
+    out, i = [], 0
+    while sum(len(p) + 1 for p in out) < size:
+        sentence = [words[(i * 7 + k) % len(words)] for k in range(12)]
+        sentence[3] = acronyms[i % len(acronyms)]
+        sentence[8] = acronyms[(i * 13) % len(acronyms)] + ("s" if i % 5 == 0 else "")
+        sentence[10] = ["QXZ", "ABCD", "WNQ"][i % 3]
+        out.append(" ".join(sentence).capitalize() + ".")
+        i += 1
+    return " ".join(out)
+
+
+def time_decoder(known: dict) -> tuple[float, int]:
+    text = board_paper_text(known)
+    best = min(_cpu(lambda: decode(text, known)) for _ in range(5))
+    return best, len(text.encode("utf-8"))
+
+
+def _cpu(work) -> float:
+    start = time.process_time()
+    work()
+    return time.process_time() - start
+
+
+def synthetic_glossary_page(n: int) -> str:
+    index = [{"term": f"T{i:05d}", "aliases": [], "expansions": [f"Synthetic term number {i}"],
+              "categories": ["technology"]} for i in range(n)]
+    entries = "".join(f'<dt id="term-T{i:05d}">T{i:05d}</dt><dd><p><strong>Synthetic term number {i}.</strong> '
+                      f"A made-up meaning about data, boards and contracts, number {i}.</p></dd>" for i in range(n))
+    mount = mount_html("glossary", "glossary", str(n), {"index": index, "categories": []}, [], "")
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic glossary</title>'
+            '<script defer src="_static/boardroom.js"></script></head><body>'
+            f'{mount}<div class="br-glossary"><dl class="glossary">{entries}</dl></div></body></html>')
+
+
+def time_filter(page, url: str) -> float:
+    """The slowest of several filter updates, in milliseconds, as the page measures it."""
+    page.goto(url)
+    page.wait_for_selector(".br-glossary-count")
+    return page.evaluate(
+        """(queries) => {
+            const el = document.querySelector('.boardroom-glossary');
+            const input = el.querySelector('input');
+            let worst = 0;
+            for (let round = 0; round < 3; round++) {
+              for (const q of queries) {
+                input.value = q;
+                const start = performance.now();
+                el.boardroomFilter(true);
+                worst = Math.max(worst, performance.now() - start);
+              }
+            }
+            return worst;
+        }""",
+        FILTER_QUERIES,
+    )
 
 
 def kb(n: int) -> str:
@@ -62,6 +135,9 @@ def main() -> int:
         stock_build = timed_build(tmp / "stock-src", tmp / "stock", [])
         html = tmp / "book" / "_build" / "html"
         stock_html = tmp / "stock" / "_build" / "html"
+        known = table(load_glossary(ROOT / "glossary"))
+        decode_seconds, decoded_bytes = time_decoder(known)
+        (html / "synthetic-glossary.html").write_text(synthetic_glossary_page(10_000), encoding="utf-8")
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -69,8 +145,12 @@ def main() -> int:
             with serve(stock_html) as base:
                 stock = weigh(page, base + "intro.html", stock_html)
             with serve(html) as base:
-                weights = {path: weigh(page, base + path, html) for path in site_pages(html)}
+                weights = {path: weigh(page, base + path, html) for path in site_pages(html)
+                           if path != "synthetic-glossary.html"}
+                real_filter = time_filter(page, base + "book/reference/glossary.html")
+                synthetic_filter = time_filter(page, base + "synthetic-glossary.html")
             browser.close()
+        entries = len(load_glossary(ROOT / "glossary"))
 
     print("## Build\n")
     print("| Measure | Seconds | Target |")
@@ -78,6 +158,14 @@ def main() -> int:
     print(f"| Clean build of the whole book | {clean:.1f} | 60 |")
     print(f"| Rebuild with nothing changed | {rebuild:.1f} | 5 |")
     print(f"| Clean build of a stock `jupyter-book create` book, for comparison | {stock_build:.1f} | |")
+    print("\n## Glossary and decoder\n")
+    print("| Measure | Result | Target |")
+    print("| --- | ---: | ---: |")
+    print(f"| Decode {decoded_bytes / 1e6:.2f} MB of board-paper-like text (CPU seconds, best of 5) | {decode_seconds:.3f} s | 0.2 s |")
+    print(f"| Glossary filter update, real glossary of {entries} entries (slowest of {3 * len(FILTER_QUERIES)}) "
+          f"| {real_filter:.1f} ms | 16 ms |")
+    print(f"| Glossary filter update, synthetic glossary of 10,000 entries (slowest of {3 * len(FILTER_QUERIES)}) "
+          f"| {synthetic_filter:.1f} ms | 50 ms |")
     print("\n## Page weight\n")
     print("Everything each page loads, from 127.0.0.1 in Chromium. Budget: 150 kB gzipped, 20 requests.\n")
     print("| Page | Requests | Raw kB | Gzipped kB | Gzipped, share of stock page | Within budget |")

@@ -27,8 +27,8 @@ def test_pages_ship_components_from_the_site_only(book):
     assert (book.html / "_static" / "boardroom.js").read_text(encoding="utf-8").count("BoardroomComponents[") >= 1
     assert "<details><summary>Answer and explanation</summary>" in page
     assert not re.search(r'<(script|link|img)\b[^>]*\b(src|href)="(https?:)?//', page), "a page asset from another host"
-    # the landing page has no component, so it does not load the script
-    assert "boardroom.js" not in (book.html / "index.html").read_text(encoding="utf-8")
+    # a page with no component and no glossary link does not load the script
+    assert "boardroom.js" not in (book.html / "search.html").read_text(encoding="utf-8")
 
 
 def test_an_executed_notebook_page_renders_the_widget_through_text_html(book):
@@ -53,7 +53,11 @@ def test_a_small_fixture_book_builds_and_mounts_the_quiz(tmp_path):
     index = (built.html / "index.html").read_text(encoding="utf-8")
     assert index.count('class="boardroom-mount"') == 1
     assert index.count('class="br-question"') == 5  # the fallback lists every question
-    assert "boardroom.js" not in (built.html / "second.html").read_text(encoding="utf-8")
+    assert "boardroom.js" not in (built.html / "search.html").read_text(encoding="utf-8")
+    # term links bring the tips, carrying only the meanings of the terms on the page
+    second = (built.html / "second.html").read_text(encoding="utf-8")
+    assert 'data-boardroom-component="terms"' in second and "Health and Social Care Network" in second
+    assert "Database server" not in second
 
 
 def test_a_broken_or_missing_bank_fails_the_build_with_file_and_line(tmp_path):

@@ -116,3 +116,16 @@ def test_bad_files_give_one_line_and_exit_1(tmp_path, case):
     assert done.stdout == ""
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"{path}:{expected}"), done.stderr
+
+
+def test_the_notebook_widget_decodes_in_python_and_renders_in_the_book():
+    from boardroom import Decoder
+
+    widget = Decoder("The HSCN replaced N3; ask about the QQX.", glossary=GLOSSARY)
+    result = widget.decode()
+    assert [f.acronym for f in result.acronyms] == ["HSCN", "N3"] and result.unknown == ["QQX"]
+    widget.text = "DBS checks"  # as the front end sets it when the learner types
+    assert [f.acronym for f in widget.decode().acronyms] == ["DBS"]
+    data, _ = widget._repr_mimebundle_()
+    assert 'data-boardroom-component="decoder"' in data["text/html"]
+    assert "application/vnd.jupyter.widget-view+json" in data
