@@ -87,12 +87,14 @@ def synthetic_glossary_page(n: int) -> str:
                       f"A made-up meaning about data, boards and contracts, number {i}.</p></dd>" for i in range(n))
     mount = mount_html("glossary", "glossary", str(n), {"index": index, "categories": []}, [], "")
     return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic glossary</title>'
+            '<link rel="stylesheet" href="_static/boardroom.css">'
             '<script defer src="_static/boardroom.js"></script></head><body>'
             f'{mount}<div class="br-glossary"><dl class="glossary">{entries}</dl></div></body></html>')
 
 
 def time_filter(page, url: str) -> float:
-    """The slowest of several filter updates, in milliseconds, as the page measures it."""
+    """The slowest of several filter updates, in milliseconds, as the page measures it:
+    the filter's own work plus the style and layout it causes, not painting."""
     page.goto(url)
     page.wait_for_selector(".br-glossary-count")
     return page.evaluate(
@@ -105,6 +107,7 @@ def time_filter(page, url: str) -> float:
                 input.value = q;
                 const start = performance.now();
                 el.boardroomFilter(true);
+                void document.body.offsetHeight;  // include the browser's style and layout work
                 worst = Math.max(worst, performance.now() - start);
               }
             }

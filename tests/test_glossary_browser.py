@@ -20,7 +20,7 @@ KNOWN = table(load_glossary(GLOSSARY))
 
 
 def visible_terms(page) -> list[str]:
-    return page.locator("dl.glossary dt:not([hidden])").all_inner_texts()
+    return page.locator("dl.glossary dt:visible").all_inner_texts()
 
 
 def test_filter_ranks_exact_acronyms_first_counts_and_keeps_the_query_in_the_address(visit, fixture_site):

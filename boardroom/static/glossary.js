@@ -9,35 +9,47 @@ function norm(text) {
   return String(text).toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-// The entries on the page: each is one or more <dt> (term, other spellings) and a <dd>.
+// The entries on the page: each is one or more <dt> (term, other spellings)
+// and a <dd>. Each is wrapped in a <div> (allowed in a <dl>) so that hiding or
+// moving an entry touches one element, not two or more.
 function groups(dl) {
   const out = [];
   let dts = [];
   for (const child of [...dl.children]) {
     if (child.tagName === "DT") dts.push(child);
     else if (child.tagName === "DD") {
-      out.push({ nodes: [...dts, child], text: norm(child.textContent) });
+      const wrap = document.createElement("div");
+      wrap.className = "br-glossary-entry";
+      dl.insertBefore(wrap, dts[0] || child);
+      wrap.append(...dts, child);
+      out.push({ node: wrap, text: norm(child.textContent) });
       dts = [];
     }
   }
   return out;
 }
 
-// Rank 0: the acronym or a spelling is the query; 1: starts with it; 2: the
-// expansion has it; 3: the meaning has it. -1: no match.
-function rank(record, text, q) {
-  const names = [record.term, ...record.aliases].map(norm);
-  if (names.includes(q)) return 0;
-  if (names.some((n) => n.startsWith(q))) return 1;
-  if (record.expansions.some((e) => norm(e).includes(q)) || names.some((n) => n.includes(q))) return 2;
-  return text.includes(q) ? 3 : -1;
+// Rank 0: the acronym or a spelling is the query; 1: one starts with it; 2:
+// the expansion, a spelling or the meaning has it. -1: no match. Ranks 0 and 1
+// are few, so they move to the top and the rest keep their A to Z order.
+function rank(entry, q) {
+  if (entry.names.includes(q)) return 0;
+  if (entry.names.some((n) => n.startsWith(q))) return 1;
+  if (entry.expansions.some((e) => e.includes(q)) || entry.names.some((n) => n.includes(q)) || entry.text.includes(q)) return 2;
+  return -1;
 }
 
 function render({ model, el }) {
   const index = model.get("index") || [];
   const dl = document.querySelector(".br-glossary dl.glossary");
   if (!dl) return;
-  const entries = groups(dl).map((g, i) => Object.assign(g, { record: index[i], order: i }));
+  const entries = groups(dl).map((g, i) => Object.assign(g, {
+    record: index[i],
+    order: i,
+    shown: true,
+    names: index[i] ? [index[i].term, ...index[i].aliases].map(norm) : [],
+    expansions: index[i] ? index[i].expansions.map(norm) : [],
+  }));
   if (entries.length !== index.length || entries.some((e) => !e.record)) {
     console.error("boardroom: glossary index and page differ; the filter is off");
     return;
@@ -66,34 +78,47 @@ function render({ model, el }) {
   form.append(field("Find a term, acronym or word", input), field("Category", select));
   el.replaceChildren(form, count, none);
 
-  let reordered = false;
+  let pinned = []; // entries moved to the top of the list, best first
+
+  // Put pinned entries back in their A to Z places, then pin the new best matches.
+  // Only these few entries move, so the list stays fast at any size.
+  function pin(best) {
+    const isPinned = new Set(best);
+    for (const entry of pinned.slice().reverse()) {
+      if (isPinned.has(entry)) continue;
+      let next = entry.order + 1;
+      while (next < entries.length && pinned.includes(entries[next])) next++;
+      dl.insertBefore(entry.node, next < entries.length ? entries[next].node : null);
+    }
+    const first = dl.firstChild;
+    for (const entry of best) dl.insertBefore(entry.node, first);
+    pinned = best;
+  }
+
   function update(keepUrl) {
     const q = norm(input.value);
     const category = select.value;
-    const shown = [];
+    const best = [];
+    let shown = 0;
     for (const entry of entries) {
-      const r = q ? rank(entry.record, entry.text, q) : 3;
+      const r = q ? rank(entry, q) : 2;
       const fits = r >= 0 && (!category || entry.record.categories.includes(category));
-      for (const node of entry.nodes) node.hidden = !fits;
-      if (fits) shown.push([r, entry]);
+      if (fits !== entry.shown) {
+        entry.node.hidden = !fits;
+        entry.shown = fits;
+      }
+      if (fits) {
+        shown++;
+        if (r < 2) best.push([r, entry]);
+      }
     }
-    if (q) {
-      // best matches first, in the page itself so reading order follows
-      shown.sort((a, b) => a[0] - b[0] || a[1].order - b[1].order);
-      const frag = document.createDocumentFragment();
-      for (const [, entry] of shown) frag.append(...entry.nodes);
-      dl.append(frag);
-      reordered = true;
-    } else if (reordered) {
-      const frag = document.createDocumentFragment();
-      for (const entry of entries) frag.append(...entry.nodes);
-      dl.append(frag);
-      reordered = false;
-    }
+    best.sort((a, b) => a[0] - b[0] || a[1].order - b[1].order);
+    const bestEntries = best.map(([, entry]) => entry);
+    if (bestEntries.length !== pinned.length || bestEntries.some((e, i) => e !== pinned[i])) pin(bestEntries);
     const total = entries.length;
-    count.textContent = shown.length === total ? `Showing all ${total} terms.` : `Showing ${shown.length} of ${total} terms.`;
-    none.hidden = shown.length > 0;
-    none.textContent = shown.length ? "" :
+    count.textContent = shown === total ? `Showing all ${total} terms.` : `Showing ${shown} of ${total} terms.`;
+    none.hidden = shown > 0;
+    none.textContent = shown ? "" :
       `No term matches “${input.value.trim()}”${category ? " in this category" : ""}. Try fewer letters, a word from the meaning${category ? ", or All categories" : ""}.`;
     if (!keepUrl) {
       const params = new URLSearchParams(location.search);
