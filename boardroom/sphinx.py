@@ -29,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
 from .components import classic_script, stylesheet
+from .directives import report
 from .glossary.book import DecoderDirective, GlossaryDirective
 from .glossary.data import load_glossary
 from .problems import ProblemsFound
@@ -56,12 +57,7 @@ class QuizDirective(SphinxDirective):
         try:
             bank = load_bank_by_id(bank_id, folder)
         except ProblemsFound as found:
-            messages = [str(p) for p in found.problems]
-            self.env.boardroom_problems.setdefault(self.env.docname, []).extend(messages)
-            for message in messages:
-                logger.error(message, location=self.get_location())
-            self.env.app.boardroom_reported.add(self.env.docname)
-            return []
+            return report(self, found)
         return [nodes.raw("", quiz_html(bank), format="html")]
 
 

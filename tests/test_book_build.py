@@ -80,3 +80,14 @@ def test_every_link_is_relative_so_the_site_works_from_any_path(book):
         if absolute.search(page.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_a_broken_glossary_fails_the_build_with_file_and_line(tmp_path):
+    source = _fixture_copy(tmp_path)
+    terms = source / "glossary" / "terms.yml"
+    terms.write_text(terms.read_text(encoding="utf-8").replace("category: technology", "category: gadgets", 1),
+                     encoding="utf-8")
+    built = build_book(source, tmp_path / "out")
+    assert built.returncode != 0
+    assert "glossary/terms.yml:" in built.output and "unknown category 'gadgets'" in built.output
+    assert "Traceback" not in built.output

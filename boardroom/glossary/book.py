@@ -9,20 +9,17 @@ the page is the full glossary, sorted.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from docutils import nodes
 from docutils.statemachine import StringList
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..directives import glossary_entries, report
 from ..mount import mount_html
 from ..problems import ProblemsFound
-from .data import Located, glossary_files, load_glossary
+from .data import Located
 from .decoder import table, table_for_browser
 from .model import CATEGORY_LABELS, Category
-
-logger = logging.getLogger(__name__)
 
 _MYST_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])")
 
@@ -100,18 +97,10 @@ class GlossaryDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        folder = Path(self.env.srcdir) / self.config.boardroom_glossary_dir
-        for path in glossary_files(folder):
-            self.env.note_dependency(str(path))
         try:
-            located = sorted(load_glossary(folder), key=lambda item: sort_key(item.entry))
+            located = sorted(glossary_entries(self), key=lambda item: sort_key(item.entry))
         except ProblemsFound as found:
-            messages = [str(p) for p in found.problems]
-            self.env.boardroom_problems.setdefault(self.env.docname, []).extend(messages)
-            for message in messages:
-                logger.error(message, location=self.get_location())
-            self.env.app.boardroom_reported.add(self.env.docname)
-            return []
+            return report(self, found)
         known = {name.casefold() for item in located for name in (item.entry.term, *item.entry.aliases)}
         categories = [{"value": c.value, "label": CATEGORY_LABELS[c]} for c in Category]
         state = {"index": index_data(located), "categories": categories}
@@ -125,7 +114,7 @@ class GlossaryDirective(SphinxDirective):
             lines.extend(entry_myst(item.entry, known))
         lines.append("```")
         container = nodes.container(classes=["br-glossary"])
-        self.state.nested_parse(StringList(lines, source=str(folder)), self.content_offset, container)
+        self.state.nested_parse(StringList(lines, source=self.config.boardroom_glossary_dir), self.content_offset, container)
         return [mount, container]
 
 
@@ -146,11 +135,8 @@ class DecoderDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        folder = Path(self.env.srcdir) / self.config.boardroom_glossary_dir
-        for path in glossary_files(folder):
-            self.env.note_dependency(str(path))
         try:
-            known = table_for_browser(table(load_glossary(folder)))
-        except ProblemsFound:
-            return []  # the glossary page reports the problems, once
+            known = table_for_browser(table(glossary_entries(self)))
+        except ProblemsFound as found:
+            return report(self, found)
         return [nodes.raw("", decoder_html(known), format="html")]

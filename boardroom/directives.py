@@ -1,0 +1,36 @@
+"""What the book's directives share: reporting a user's broken data so the build fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .glossary.data import Located, glossary_files, load_glossary
+from .problems import ProblemsFound
+
+logger = logging.getLogger("boardroom.sphinx")
+
+
+def report(directive: SphinxDirective, found: ProblemsFound) -> list:
+    """Log each ``file:line: problem`` at the directive and remember it for the page.
+
+    boardroom.sphinx fails the build while any page has problems, even on a
+    rebuild that does not read that page again.
+    """
+    env = directive.env
+    messages = [str(p) for p in found.problems]
+    env.boardroom_problems.setdefault(env.docname, []).extend(messages)
+    for message in messages:
+        logger.error(message, location=directive.get_location())
+    env.app.boardroom_reported.add(env.docname)
+    return []
+
+
+def glossary_entries(directive: SphinxDirective) -> list[Located]:
+    """The glossary, noted as a dependency of the page; :class:`ProblemsFound` if it is broken."""
+    folder = Path(directive.env.srcdir) / directive.config.boardroom_glossary_dir
+    for path in glossary_files(folder):
+        directive.env.note_dependency(str(path))
+    return load_glossary(folder)
