@@ -4,7 +4,10 @@ Enabled from ``_config.yml``. It
 
 - offers the ``{quiz}`` directive, which shows a question bank on a Markdown
   page without executing code, and fails the build with ``file:line: problem``
-  when the bank is missing or broken;
+  when the bank is missing or broken; and ``{boardroom-glossary}`` and
+  ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`);
+- gives each page's ``{term}`` links their meanings, for the tips shown on
+  hover and focus (``terms.js``);
 - ships every component once, as ``_static/boardroom.js`` (a classic script,
   so the book also works from ``file://``) and ``_static/boardroom.css``, on
   the pages that hold a component, whether the ``{quiz}`` directive or an
@@ -33,8 +36,8 @@ from .directives import report
 from .glossary.book import DecoderDirective, GlossaryDirective
 from .glossary.data import load_glossary
 from .problems import ProblemsFound
-from .quiz.banks import bank_path, load_bank_by_id
 from .mount import mount_html
+from .quiz.banks import bank_path, load_bank_by_id
 from .quiz.render import quiz_html
 
 logger = logging.getLogger(__name__)
@@ -71,12 +74,12 @@ def _note_widget_banks(app: Sphinx, doctree: nodes.document) -> None:
 
 THEME = Path(__file__).parent / "theme"
 
-# Assets that jupyter-book's stock extensions add to every page, kept only on
-# pages whose body uses them: (file name endings, a mark in the page body).
-# Assets no page gets. Thebe (live code through a remote kernel) is off in
-# _config.yml. Copy buttons on code are a nicety for the few facilitator pages,
-# worth three requests and 7 kB each; readers can still select and copy.
+# Assets that jupyter-book's stock extensions add to every page, which no page
+# gets. Thebe (live code through a remote kernel) is off in _config.yml. Copy
+# buttons on code are a nicety for the few facilitator pages, worth three
+# requests and 7 kB each; readers can still select and copy.
 _DROPPED = ("sphinx-thebe.js", "sphinx-thebe.css", "copybutton.js", "clipboard.min.js", "copybutton.css")
+# ... and those kept only on pages whose body uses them: (file name parts, a mark in the body).
 _ONLY_WHEN_USED = [
     (("pygments.css",), 'class="highlight'),
     (("togglebutton.js", "togglebutton.css"), "toggle"),

@@ -38,7 +38,9 @@ def test_filter_ranks_exact_acronyms_first_counts_and_keeps_the_query_in_the_add
     box.fill("qqqq")
     expect(page.locator(".br-glossary-none")).to_contain_text("No term matches “qqqq”. Try fewer letters")
     expect(count).to_have_text("Showing 0 of 5 terms.")
-    box.fill("")
+    for query in ["e", "n3", "HSCN", ""]:  # matches move to the top and back again
+        box.fill(query)
+    assert visible_terms(page) == ["DBS", "e-RS", "eRS", "ERS", "HSCN", "N3", "Technical debt"]
     page.get_by_label("Category").select_option(label="Technology")
     assert visible_terms(page) == ["DBS", "Technical debt"]  # DBS has a technology sense
     assert page.url.endswith("glossary.html?category=technology")

@@ -10,22 +10,33 @@ function norm(text) {
 }
 
 // The entries on the page: each is one or more <dt> (term, other spellings)
-// and a <dd>. Each is wrapped in a <div> (allowed in a <dl>) so that hiding or
-// moving an entry touches one element, not two or more.
+// and a <dd>, wrapped here in a <div> (allowed in a <dl>) so that hiding or
+// moving an entry touches one element. The one long list becomes a run of
+// lists of CHUNK entries each: a list out of view skips style and layout as
+// one box, so even a very long glossary updates within a frame or two.
+const CHUNK = 40;
+
 function groups(dl) {
   const out = [];
   let dts = [];
+  let block = null;
   for (const child of [...dl.children]) {
     if (child.tagName === "DT") dts.push(child);
     else if (child.tagName === "DD") {
+      if (out.length % CHUNK === 0) {
+        block = document.createElement("dl");
+        block.className = "glossary br-glossary-block";
+        dl.before(block);
+      }
       const wrap = document.createElement("div");
       wrap.className = "br-glossary-entry";
-      dl.insertBefore(wrap, dts[0] || child);
+      block.append(wrap);
       wrap.append(...dts, child);
-      out.push({ node: wrap, text: norm(child.textContent) });
+      out.push({ node: wrap, block, text: norm(child.textContent) });
       dts = [];
     }
   }
+  if (out.length) dl.remove();
   return out;
 }
 
@@ -34,7 +45,7 @@ function groups(dl) {
 // are few, so they move to the top and the rest keep their A to Z order.
 function rank(entry, q) {
   if (entry.names.includes(q)) return 0;
-  if (entry.names.some((n) => n.startsWith(q))) return 1;
+  if (q.length > 1 && entry.names.some((n) => n.startsWith(q))) return 1; // one letter starts too many
   if (entry.expansions.some((e) => e.includes(q)) || entry.names.some((n) => n.includes(q)) || entry.text.includes(q)) return 2;
   return -1;
 }
@@ -50,6 +61,7 @@ function render({ model, el }) {
     names: index[i] ? [index[i].term, ...index[i].aliases].map(norm) : [],
     expansions: index[i] ? index[i].expansions.map(norm) : [],
   }));
+  if (!entries.length) return;
   if (entries.length !== index.length || entries.some((e) => !e.record)) {
     console.error("boardroom: glossary index and page differ; the filter is off");
     return;
@@ -79,19 +91,23 @@ function render({ model, el }) {
   el.replaceChildren(form, count, none);
 
   let pinned = []; // entries moved to the top of the list, best first
+  const top = document.createElement("dl"); // the list that holds them
+  top.className = "glossary br-glossary-top";
+  entries[0].block.before(top);
 
   // Put pinned entries back in their A to Z places, then pin the new best matches.
   // Only these few entries move, so the list stays fast at any size.
   function pin(best) {
     const isPinned = new Set(best);
-    for (const entry of pinned.slice().reverse()) {
-      if (isPinned.has(entry)) continue;
+    // last first, so each one's successor is already back in place
+    const leaving = pinned.filter((e) => !isPinned.has(e)).sort((a, b) => b.order - a.order);
+    for (const entry of leaving) {
       let next = entry.order + 1;
-      while (next < entries.length && pinned.includes(entries[next])) next++;
-      dl.insertBefore(entry.node, next < entries.length ? entries[next].node : null);
+      while (next < entries.length && entries[next].block === entry.block && isPinned.has(entries[next])) next++;
+      const anchor = next < entries.length && entries[next].block === entry.block ? entries[next].node : null;
+      entry.block.insertBefore(entry.node, anchor);
     }
-    const first = dl.firstChild;
-    for (const entry of best) dl.insertBefore(entry.node, first);
+    for (const entry of best) top.append(entry.node);
     pinned = best;
   }
 
