@@ -50,8 +50,8 @@ def load_file(path: Path) -> tuple[list[Located], list[Problem]]:
         try:
             entry = Entry.model_validate(raw)
         except ValidationError as err:
-            problems.extend(describe(e, located.__class__(raw, located.path, _shift(located, index)))
-                            for e in err.errors())
+            entry_lines = yamlfile.LocatedData(raw, located.path, _shift(located, index))
+            problems.extend(describe(e, entry_lines) for e in err.errors())
             continue
         entries.append(Located(entry, located.path, line))
         expansions = [_key(s.expansion) for s in entry.senses or [] if s.expansion]

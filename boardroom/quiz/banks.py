@@ -51,18 +51,6 @@ def load_bank_by_id(bank_id: str, folder: Path) -> Bank:
     return load_bank(path)
 
 
-def validate_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """Check every bank in ``folder``. Ids are unique across files because each must match its file name."""
-    paths = find_banks(folder)
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            load_bank(path)
-        except ProblemsFound as found:
-            problems.extend(found.problems)
-    return paths, problems
-
-
 def revision(bank: Bank) -> str:
     """A short fingerprint of the bank's content: stored progress for another revision is dropped."""
     canonical = json.dumps(bank.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
