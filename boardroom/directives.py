@@ -28,9 +28,24 @@ def report(directive: SphinxDirective, found: ProblemsFound) -> list:
     return []
 
 
+def load_once(app) -> list[Located]:
+    """The glossary, read once a build (it takes half a second) and shared by the
+    glossary page, the decoder page and the term tips; :class:`ProblemsFound` if broken."""
+    cached = getattr(app, "boardroom_glossary", None)
+    if cached is None:
+        try:
+            cached = load_glossary(Path(app.srcdir) / app.config.boardroom_glossary_dir)
+        except ProblemsFound as found:
+            cached = found
+        app.boardroom_glossary = cached
+    if isinstance(cached, ProblemsFound):
+        raise cached
+    return cached
+
+
 def glossary_entries(directive: SphinxDirective) -> list[Located]:
     """The glossary, noted as a dependency of the page; :class:`ProblemsFound` if it is broken."""
     folder = Path(directive.env.srcdir) / directive.config.boardroom_glossary_dir
     for path in glossary_files(folder):
         directive.env.note_dependency(str(path))
-    return load_glossary(folder)
+    return load_once(directive.env.app)

@@ -32,9 +32,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
 from .components import classic_script, stylesheet
-from .directives import report
+from .directives import load_once, report
 from .glossary.book import DecoderDirective, GlossaryDirective
-from .glossary.data import load_glossary
 from .problems import ProblemsFound
 from .mount import mount_html
 from .quiz.banks import bank_path, load_bank_by_id
@@ -157,7 +156,7 @@ def _term_definitions(app: Sphinx) -> dict[str, dict[str, str]]:
         return cached
     definitions: dict[str, dict[str, str]] = {}
     try:
-        located = load_glossary(Path(app.srcdir) / app.config.boardroom_glossary_dir)
+        located = load_once(app)
     except ProblemsFound:
         located = []  # the glossary page reports the problems
     objects = app.env.get_domain("std").objects
