@@ -2,7 +2,7 @@
 
 Each component is one ES module (``boardroom/static/NAME.js`` ending in
 ``export default { render, ... };``) and one stylesheet. anywidget loads the module
-as it is. The book cannot load modules from ``file://`` and should not make a
+with ``shared.js`` (helpers every component uses) in front. The book cannot load modules from ``file://`` and should not make a
 request per component, so :func:`classic_script` wraps every module into one
 classic script and appends the static host (``host.js``). This is string
 assembly, not a build step: the shipped code is the code in the files.
@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = ("quiz", "glossary", "terms", "decoder")
+COMPONENTS = ("quiz", "glossary", "terms", "decoder", "tool", "cards")
 _EXPORT = "\nexport default "
 
 
@@ -31,18 +31,28 @@ def stylesheet_path(name: str) -> Path:
     return STATIC / f"{name}.css"
 
 
+def module_source(name: str) -> str:
+    """A component's ES module as both hosts run it: the shared helpers, then the component."""
+    source = module_path(name).read_text(encoding="utf-8")
+    if source.count(_EXPORT) != 1 or re.search(r"^\s*import\b", source, re.MULTILINE):
+        raise ComponentSourceError(
+            f"{module_path(name)}: a component must have no imports and exactly one 'export default'"
+        )
+    return (STATIC / "shared.js").read_text(encoding="utf-8") + "\n" + source
+
+
+def widget_css(*names: str) -> str:
+    """The stylesheets a Jupyter widget needs, in order (the quiz's carries the shared look)."""
+    return "\n".join(stylesheet_path(n).read_text(encoding="utf-8") for n in names)
+
+
 def classic_script() -> str:
     parts = [
         "/* boardroom.js: assembled by boardroom.components from boardroom/static; edit those files. */",
         "window.BoardroomComponents = window.BoardroomComponents || {};",
     ]
     for name in COMPONENTS:
-        source = module_path(name).read_text(encoding="utf-8")
-        if source.count(_EXPORT) != 1 or re.search(r"^\s*import\b", source, re.MULTILINE):
-            raise ComponentSourceError(
-                f"{module_path(name)}: a component must have no imports and exactly one 'export default'"
-            )
-        body = source.replace(_EXPORT, f"\nwindow.BoardroomComponents[{json.dumps(name)}] = ")
+        body = module_source(name).replace(_EXPORT, f"\nwindow.BoardroomComponents[{json.dumps(name)}] = ")
         parts.append(f"(function () {{\n\"use strict\";\n{body}}})();")
     parts.append((STATIC / "host.js").read_text(encoding="utf-8"))
     return "\n".join(parts)

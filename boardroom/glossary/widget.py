@@ -14,7 +14,7 @@ from typing import Any
 import anywidget
 import traitlets
 
-from ..components import module_path, stylesheet_path
+from ..components import module_source, widget_css
 from ..paths import find_upwards
 from .book import decoder_html
 from .data import GLOSSARY_DIR, load_glossary
@@ -22,8 +22,8 @@ from .decoder import Decoded, decode, table, table_for_browser
 
 
 class Decoder(anywidget.AnyWidget):
-    _esm = module_path("decoder")
-    _css = stylesheet_path("glossary")
+    _esm = module_source("decoder")
+    _css = widget_css("glossary")
 
     known = traitlets.Dict().tag(sync=True)
     text = traitlets.Unicode("").tag(sync=True)

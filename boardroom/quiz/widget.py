@@ -19,7 +19,7 @@ from typing import Any
 import anywidget
 import traitlets
 
-from ..components import module_path, stylesheet_path
+from ..components import module_source, widget_css
 from ..paths import find_upwards
 from .banks import BANK_DIR, load_bank, payload, revision
 from .model import Bank
@@ -39,8 +39,8 @@ def find_bank_file(name: str, start: Path | None = None) -> Path:
 
 
 class Quiz(anywidget.AnyWidget):
-    _esm = module_path("quiz")
-    _css = stylesheet_path("quiz")
+    _esm = module_source("quiz")
+    _css = widget_css("quiz")
 
     bank = traitlets.Dict().tag(sync=True)
     answers = traitlets.Dict().tag(sync=True)

@@ -17,9 +17,6 @@ function normalise(text) {
   return String(text).normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 function validResponse(q, r) {
   switch (q.type) {
@@ -105,27 +102,12 @@ function resultsOf(bank, answers) {
 }
 
 function csvOf(results) {
-  const cell = (v) => {
-    const s = v === null || v === undefined ? "" : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const head = ["bank", "revision", "saved_at", "question", "type", "answered", "correct", "attempts", "response"];
   const rows = results.questions.map((q) =>
     [results.bank, results.revision, results.saved_at, q.id, q.type, q.answered, q.correct, q.attempts, q.response_text]);
-  return [head, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return csvOfRows([head, ...rows]);
 }
 
-function download(filename, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 // Seeded shuffle (FNV-1a hash into mulberry32) so the order holds for a learner's session.
 function seededOrder(list, seedText) {
@@ -147,17 +129,6 @@ function seededOrder(list, seedText) {
   return out;
 }
 
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (key === "class") node.className = value;
-    else if (key === "text") node.textContent = value;
-    else node.setAttribute(key, value === true ? "" : value);
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 function instruction(q) {
   if (q.type === "multiple") return "Select all that apply.";
