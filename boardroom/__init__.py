@@ -1,6 +1,7 @@
 """Digital understanding for NHS leaders: the course's code.
 
-``boardroom.Quiz`` and ``boardroom.Decoder`` are live widgets for Jupyter; ``boardroom.sphinx``
+``boardroom.Quiz``, ``boardroom.Decoder``, ``boardroom.StrategyReview`` and
+``boardroom.HealthCheck`` are live widgets for Jupyter; ``boardroom.sphinx``
 is the book's Sphinx extension; ``boardroom`` on the command line validates
 the course data (see ``boardroom --help``).
 """
@@ -19,7 +20,11 @@ def __getattr__(name: str):
         from .glossary.widget import Decoder
 
         return Decoder
+    if name in {"StrategyReview", "HealthCheck"}:
+        from .tools import widget
+
+        return getattr(widget, name)
     raise AttributeError(f"module 'boardroom' has no attribute {name!r}")
 
 
-__all__ = ["Decoder", "Quiz", "__version__"]
+__all__ = ["Decoder", "HealthCheck", "Quiz", "StrategyReview", "__version__"]

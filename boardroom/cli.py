@@ -1,8 +1,10 @@
 """The ``boardroom`` command.
 
-    boardroom validate [PATH ...]   check question banks and the glossary
+    boardroom validate [PATH ...]   check question banks, review tools, question cards and the glossary
     boardroom decode FILE [--json]  every acronym in a document, with its meanings
     boardroom schema [--check]      write (or check) exercises/quizzes/schema.json
+    boardroom results summarise DIR [--output DIR]
+                                    a room's result files as summary.html and summary.csv
 
 Problems print one a line as ``file:line: problem``; any problem exits 1.
 """
@@ -16,7 +18,9 @@ from pathlib import Path
 
 from .problems import Problem, ProblemsFound, display_path
 from .glossary.data import GLOSSARY_DIR, glossary_files, load_glossary
+from .cards.data import CARDS_DIR, card_files, load_cards
 from .quiz.banks import BANK_DIR, find_banks, load_bank
+from .tools.data import TOOL_DIR, find_tools, load_tool
 from .quiz.model import Bank
 
 SCHEMA_PATH = BANK_DIR / "schema.json"
@@ -29,45 +33,52 @@ def bank_schema() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def _targets(paths: list[str]) -> tuple[list[Path], list[Path], list[Problem]]:
-    """Sort the paths into question banks and glossary folders.
+def _targets(paths: list[str]) -> tuple[dict[str, list[Path]], list[Problem]]:
+    """Sort the paths into question banks, review tools, card folders and glossary folders.
 
-    A glossary file is checked with the rest of its folder: its related-term
-    links and duplicates span files.
+    A glossary or card file is checked with the rest of its folder: links,
+    duplicates and titles span files.
     """
-    banks: list[Path] = []
-    glossaries: list[Path] = []
+    found: dict[str, list[Path]] = {"banks": [], "tools": [], "cards": [], "glossaries": []}
     problems: list[Problem] = []
-    defaults = [BANK_DIR, GLOSSARY_DIR]
+    defaults = [BANK_DIR, TOOL_DIR, CARDS_DIR, GLOSSARY_DIR]
     for path in [Path(p) for p in paths] or [d for d in defaults if d.is_dir()]:
-        if path.name == GLOSSARY_DIR.name and path.is_dir():
-            glossaries.append(path)
-        elif path.is_file() and path.parent.name == GLOSSARY_DIR.name:
-            glossaries.append(path.parent)
-        elif path.is_dir():
-            banks.extend(find_banks(path))
-        elif path.is_file():
-            banks.append(path)
-        else:
+        folder = path if path.is_dir() else path.parent
+        if not path.exists():
             problems.append(Problem(display_path(path), 1, "no such file or folder"))
-    return banks, sorted(set(glossaries)), problems
+        elif folder.name == GLOSSARY_DIR.name:
+            found["glossaries"].append(folder)
+        elif folder.name == CARDS_DIR.name:
+            found["cards"].append(folder)
+        elif folder.name == TOOL_DIR.name:
+            found["tools"].extend(find_tools(path) if path.is_dir() else [path])
+        else:
+            found["banks"].extend(find_banks(path) if path.is_dir() else [path])
+    return {kind: sorted(set(items)) for kind, items in found.items()}, problems
+
+
+def _check(load, target, problems: list[Problem]) -> int:
+    """Run one loader, collecting its problems; how many things it loaded."""
+    try:
+        loaded = load(target)
+    except ProblemsFound as found:
+        problems.extend(found.problems)
+        return 0
+    return len(loaded) if isinstance(loaded, list) else 1
 
 
 def validate(args: argparse.Namespace) -> int:
-    banks, glossaries, problems = _targets(args.paths)
-    checked = len(banks)
-    for path in banks:
-        try:
-            load_bank(path)
-        except ProblemsFound as found:
-            problems.extend(found.problems)
-    entries = 0
-    for folder in glossaries:
-        checked += len(glossary_files(folder))
-        try:
-            entries += len(load_glossary(folder))
-        except ProblemsFound as found:
-            problems.extend(found.problems)
+    targets, problems = _targets(args.paths)
+    counts = {
+        "bank(s)": sum(_check(load_bank, p, problems) for p in targets["banks"]),
+        "tool(s)": sum(_check(load_tool, p, problems) for p in targets["tools"]),
+        # exercises/questions sits two folders below the book's root, where the cards' pages are
+        "question card(s)": sum(_check(lambda f: load_cards(f, f.resolve().parents[1]), f, problems)
+                                for f in targets["cards"]),
+        "glossary entries": sum(_check(load_glossary, f, problems) for f in targets["glossaries"]),
+    }
+    checked = len(targets["banks"]) + len(targets["tools"]) + sum(
+        len(card_files(f)) for f in targets["cards"]) + sum(len(glossary_files(f)) for f in targets["glossaries"])
     for problem in problems:
         print(problem)
     if problems:
@@ -75,10 +86,11 @@ def validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {broken} file(s); {checked} file(s) checked.", file=sys.stderr)
         return 1
     if not checked:
-        print(f"nothing to check in {', '.join(args.paths) or 'exercises/quizzes or glossary'}", file=sys.stderr)
+        where = ", ".join(args.paths) or "exercises/quizzes, exercises/tools, exercises/questions or glossary"
+        print(f"nothing to check in {where}", file=sys.stderr)
         return 1
-    glossary_note = f", {entries} glossary entries" if glossaries else ""
-    print(f"{len(banks)} bank(s){glossary_note} checked: no problems.", file=sys.stderr)
+    summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
+    print(f"{summary} checked: no problems.", file=sys.stderr)
     return 0
 
 
@@ -128,13 +140,32 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def results_summarise(args: argparse.Namespace) -> int:
+    from .results import summarise_folder
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        print(f"{folder}:1: no such folder", file=sys.stderr)
+        return 1
+    summary = summarise_folder(folder, args.output)
+    for skipped in summary.skipped:
+        print(f"skipped {folder / skipped.name}: {skipped.reason}")
+    target = Path(args.output) if args.output else folder
+    print(f"Read {summary.read} result file(s), skipped {len(summary.skipped)}. "
+          f"Wrote {target / 'summary.html'} and {target / 'summary.csv'}.")
+    if not summary.read:
+        print(f"{folder}: no result file could be read", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="boardroom", description="Tools for the course Digital understanding for NHS leaders.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser(
-        "validate", help="check question banks and the glossary; print file:line: problem for each problem"
+        "validate", help="check question banks, review tools, question cards and the glossary; print file:line: problem for each problem"
     )
-    check.add_argument("paths", nargs="*", help=f"bank files or folders, or the glossary folder (default: {BANK_DIR} and {GLOSSARY_DIR})")
+    check.add_argument("paths", nargs="*", help=f"files or folders (default: {BANK_DIR}, {TOOL_DIR}, {CARDS_DIR} and {GLOSSARY_DIR})")
     check.set_defaults(run=validate)
     decoder = commands.add_parser("decode", help="list every acronym in a document with its meanings")
     decoder.add_argument("file", help="a .txt, .md, .html, .docx or .pdf file")
@@ -145,6 +176,13 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--output", default=str(SCHEMA_PATH), help=f"where to write it (default: {SCHEMA_PATH})")
     export.add_argument("--check", action="store_true", help="only check that the file is up to date")
     export.set_defaults(run=schema)
+    results = commands.add_parser("results", help="work with learners' result files")
+    results_commands = results.add_subparsers(dest="results_command", required=True)
+    summarise = results_commands.add_parser(
+        "summarise", help="summarise a folder of result files as summary.html (with charts) and summary.csv")
+    summarise.add_argument("folder", help="the folder holding the learners' .json result files")
+    summarise.add_argument("--output", help="where to write the summary (default: the same folder)")
+    summarise.set_defaults(run=results_summarise)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -4,7 +4,9 @@ Enabled from ``_config.yml``. It
 
 - offers the ``{quiz}`` directive, which shows a question bank on a Markdown
   page without executing code, and fails the build with ``file:line: problem``
-  when the bank is missing or broken; and ``{boardroom-glossary}`` and
+  when the bank is missing or broken; likewise ``{strategy-review}`` and
+  ``{health-check}`` (the review tools), ``{question-cards}`` (see
+  :mod:`boardroom.cards.book`), and ``{boardroom-glossary}`` and
   ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`);
 - gives each page's ``{term}`` links their meanings, for the tips shown on
   hover and focus (``terms.js``);
@@ -33,11 +35,14 @@ from sphinx.util.docutils import SphinxDirective
 from . import __version__
 from .components import classic_script, stylesheet
 from .directives import load_once, report
-from .glossary.book import DecoderDirective, GlossaryDirective
+from .glossary.book import AcronymCardDirective, DecoderDirective, GlossaryDirective
 from .problems import ProblemsFound
 from .mount import mount_html
 from .quiz.banks import bank_path, load_bank_by_id
 from .quiz.render import quiz_html
+from .cards.book import QuestionCardsDirective
+from .tools.data import load_tool_by_id, tool_path
+from .tools.render import tool_html
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +66,24 @@ class QuizDirective(SphinxDirective):
         except ProblemsFound as found:
             return report(self, found)
         return [nodes.raw("", quiz_html(bank), format="html")]
+
+
+def tool_directive(tool_id: str) -> type[SphinxDirective]:
+    """```{strategy-review}``` or ```{health-check}```: the tool from ``exercises/tools/ID.yml``."""
+
+    class ToolDirective(SphinxDirective):
+        has_content = False
+
+        def run(self) -> list[nodes.Node]:
+            folder = Path(self.env.srcdir) / self.config.boardroom_tools_dir
+            self.env.note_dependency(str(tool_path(tool_id, folder)))
+            try:
+                tool = load_tool_by_id(tool_id, folder)
+            except ProblemsFound as found:
+                return report(self, found)
+            return [nodes.raw("", tool_html(tool), format="html")]
+
+    return ToolDirective
 
 
 def _note_widget_banks(app: Sphinx, doctree: nodes.document) -> None:
@@ -102,6 +125,7 @@ def _write_assets(app: Sphinx) -> None:
         ("boardroom.js", classic_script()),
         ("boardroom.css", stylesheet()),
         ("boardroom-theme.css", theme_css),
+        ("boardroom-menus.js", (THEME / "menus.js").read_text(encoding="utf-8")),
     ):
         target = folder / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -216,9 +240,15 @@ def _fail_on_problems(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("boardroom_quiz_dir", "exercises/quizzes", "env")
     app.add_config_value("boardroom_glossary_dir", "glossary", "env")
+    app.add_config_value("boardroom_tools_dir", "exercises/tools", "env")
+    app.add_config_value("boardroom_cards_dir", "exercises/questions", "env")
     app.add_directive("quiz", QuizDirective)
     app.add_directive("boardroom-glossary", GlossaryDirective)
     app.add_directive("acronym-decoder", DecoderDirective)
+    app.add_directive("strategy-review", tool_directive("strategy-review"))
+    app.add_directive("health-check", tool_directive("health-check"))
+    app.add_directive("question-cards", QuestionCardsDirective)
+    app.add_directive("acronym-card", AcronymCardDirective)
     app.connect("config-inited", _add_theme_templates)
     app.connect("env-before-read-docs", _init_env)
     app.connect("env-purge-doc", _purge)

@@ -140,3 +140,40 @@ class DecoderDirective(SphinxDirective):
         except ProblemsFound as found:
             return report(self, found)
         return [nodes.raw("", decoder_html(known), format="html")]
+
+
+def first_sentence(text: str) -> str:
+    """The opening sentence of a definition, for a card that must fit on one page."""
+    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
+    return match.group(1) if match else text
+
+
+class AcronymCardDirective(SphinxDirective):
+    """```{acronym-card}``` with one glossary term a line: a one-page table for a handout."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            located = glossary_entries(self)
+        except ProblemsFound as found:
+            return report(self, found)
+        by_name = {name: item.entry for item in located for name in (item.entry.term, *item.entry.aliases)}
+        wanted = [line.strip() for line in self.content if line.strip()]
+        unknown = [t for t in wanted if t not in by_name]
+        if unknown or not wanted:
+            raise self.error(f"acronym-card: not in the glossary: {', '.join(unknown)}" if unknown
+                             else "acronym-card: list one glossary term a line")
+        lines = ["```{list-table}", ":header-rows: 1", ":class: br-acronym-card", "",
+                 "* - Term", "  - Stands for", "  - In one sentence"]
+        for name in wanted:
+            entry = by_name[name]
+            meanings = entry.meanings()
+            stands = "; ".join(escape_myst(m.expansion or "") + (f" ({escape_myst(s.hint)})" if len(meanings) > 1 else "")
+                               for m, s in zip(meanings, entry.senses or [None] * len(meanings)))
+            lines += [f"* - {{term}}`{entry.term}`", f"  - {stands or '(a word, not an acronym)'}",
+                      f"  - {escape_myst(first_sentence(meanings[0].definition))}"]
+        lines.append("```")
+        container = nodes.container(classes=["br-acronym-card-wrap"])
+        self.state.nested_parse(StringList(lines, source=self.get_source_info()[0]), self.content_offset, container)
+        return [container]

@@ -114,7 +114,10 @@
       }
       // The fallback stays, hidden on screen by CSS: print uses it, with the
       // answers gathered at the end of the quiz instead of under each question.
-      mount.append(el);
+      // A component that works on the content it follows (the card filter)
+      // asks to go before it, so the reading and tab order match the layout.
+      if (component.before) mount.querySelector("script.boardroom-config").after(el);
+      else mount.append(el);
       mount.dataset.boardroomMounted = "true";
     }
   }

@@ -1,0 +1,1 @@
+"""Question cards: the questions a board member puts, kept as data (``exercises/questions/``)."""

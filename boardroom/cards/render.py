@@ -1,0 +1,60 @@
+"""The question cards as HTML: a readable, printable list, and the filter's mount.
+
+Without JavaScript the page is every card. The filter (``cards.js``) shows the
+cards for the situations a reader ticks; printing then prints just those.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from typing import Callable
+
+from ..mount import mount_html
+from .data import Located
+from .model import SITUATIONS
+
+
+def card_html(located: Located, heading: int, link: Callable[[str], tuple[str, str]]) -> str:
+    card = located.card
+    href, title = link(card.page)
+    situations = ", ".join(SITUATIONS[s] for s in card.situations)
+    return (
+        f'<article class="br-card" id="card-{escape(card.id)}" data-situations="{escape(" ".join(card.situations))}">'
+        f'<h{heading} class="br-card-question">{escape(card.question)}</h{heading}>'
+        f'<p><strong>Why it matters.</strong> {escape(card.why)}</p>'
+        f'<p><strong>A good answer sounds like this.</strong> {escape(card.good)}</p>'
+        f'<p><strong>A worrying answer sounds like this.</strong> {escape(card.worrying)}</p>'
+        f'<p class="br-card-meta">When to ask: {escape(situations)}. '
+        f'Taught in <a href="{escape(href)}">{escape(title)}</a>.</p>'
+        "</article>"
+    )
+
+
+def card_list_html(cards: list[Located], link: Callable[[str], tuple[str, str]]) -> str:
+    """A fixed set of cards, as a handout prints them: no filter."""
+    return '<div class="br-card-list">' + "".join(card_html(c, 3, link) for c in cards) + "</div>"
+
+
+def cards_html(cards: list[Located], key: str, grouped: bool, link: Callable[[str], tuple[str, str]]) -> str:
+    """``grouped``: a level-2 heading for each module and level-3 cards (the page of
+    every card); otherwise level-3 cards under the page's own heading."""
+    parts = ['<div class="br-card-list">']
+    module = None
+    for located in cards:
+        if grouped and located.module != module:
+            if module is not None:
+                parts.append("</section>")
+            module = located.module
+            parts.append(f'<section class="br-card-group" data-module="{escape(module)}">'
+                         f"<h2>{escape(located.module_title)}</h2>")
+        parts.append(card_html(located, 3, link))
+    if grouped and module is not None:
+        parts.append("</section>")
+    parts.append("</div>")
+    counts = Counter(s for located in cards for s in located.card.situations)
+    state = {
+        "situations": [{"id": s, "label": label, "count": counts[s]} for s, label in SITUATIONS.items() if counts[s]],
+        "cards": [{"id": c.card.id, "situations": list(c.card.situations)} for c in cards],
+    }
+    return mount_html("cards", key, "", state, [], "".join(parts))

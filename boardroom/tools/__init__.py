@@ -1,0 +1,1 @@
+"""The two review tools, strategy review and project health check: one engine, rules as data."""

@@ -1,0 +1,194 @@
+"""The review tools in the built book, driven in Debian's Chromium as a reader would.
+
+Expectations come from the rules files and the Python engine, so the tests
+follow the rules as they change. The `visit` fixture fails a test whose page
+tried to leave 127.0.0.1 or logged an error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from boardroom.tools.data import load_tool, payload, revision
+from boardroom.tools.engine import assess
+from test_accessibility import forgive_axe_css_fetch, violations
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOLS = {
+    "health-check": "book/failing-projects/health-check.html",
+    "strategy-review": "book/strategy/review-tool.html",
+}
+HEALTH = load_tool(ROOT / "exercises" / "tools" / "health-check.yml")
+LIVE = ".boardroom-component .br-tool"
+
+
+def open_tool(visit, site, tool_id: str, **options):
+    v = visit(**options)
+    v.page.goto(site + TOOLS[tool_id])
+    v.page.locator(LIVE).wait_for()
+    return v
+
+
+def answer(page, tool_id: str, answers: dict[str, str]) -> None:
+    for item_id, value in answers.items():
+        page.locator(f"#br-{tool_id}-{item_id}-{value}").check()
+
+
+def without_time(result: dict) -> dict:
+    return {k: v for k, v in result.items() if k != "saved_at"}
+
+
+def test_the_rating_is_given_in_words_with_gaps_and_questions_and_downloads_match_python(visit, site):
+    page = open_tool(visit, site, "health-check").page
+    example = HEALTH.examples[0]
+    expected = assess(HEALTH, example.answers, revision(HEALTH))
+    rating = next(r for r in HEALTH.ratings if r.id == example.rating)
+    progress = page.locator(f"{LIVE} .br-progress")
+    assert progress.inner_text() == f"0 of {len(HEALTH.items)} questions answered."
+    assert "Answer all" in page.locator(f"{LIVE} .br-rating-pending").inner_text()
+
+    answer(page, "health-check", example.answers)
+    assert progress.inner_text() == f"{len(HEALTH.items)} of {len(HEALTH.items)} questions answered."
+    shown = page.locator(f"{LIVE} .br-rating").inner_text()
+    assert f"{HEALTH.rating_name}: {rating.label}." in shown and rating.meaning in shown
+    assert page.locator(f"{LIVE} .br-findings").first.locator("> li").count() == len(expected["gaps"])
+    first_gap = HEALTH.item(expected["gaps"][0])
+    assert first_gap.gap in page.locator(f"{LIVE} .br-findings > li").first.inner_text()
+    asks = [q for item_id in expected["gaps"] for q in HEALTH.item(item_id).ask]
+    assert page.locator(f"{LIVE} .br-asks > li").all_inner_texts() == asks
+    # the screen reader hears the rating once everything is answered
+    page.wait_for_function("s => document.querySelector(s).textContent.includes('Amber') || "
+                           "document.querySelector(s).textContent.includes('Red') || "
+                           "document.querySelector(s).textContent.includes('Green')",
+                           arg=f"{LIVE} [role=status]")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my results (JSON)").click()
+    saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert download.value.suggested_filename == "health-check-results.json"
+    assert without_time(saved) == expected
+    assert saved["saved_at"].endswith("Z")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my results (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert [r["item"] for r in rows] == [i.id for i in HEALTH.items]
+    assert {r["rating"] for r in rows} == {rating.label}
+    assert rows[0]["answer"] == next(s.label for s in HEALTH.scale if s.id == example.answers[HEALTH.items[0].id])
+
+
+@pytest.mark.parametrize("tool_id", sorted(TOOLS))
+def test_javascript_applies_the_rules_exactly_as_python(visit, site, tool_id):
+    tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
+    page = open_tool(visit, site, tool_id).page
+    chooser = random.Random(20261126)
+    cases = [dict(e.answers) for e in tool.examples]
+    cases += [{i.id: chooser.choice(["full", "part", "missing", "unknown"]) for i in tool.items} for _ in range(150)]
+    cases += [{i.id: chooser.choice(["full", "part", "missing", "unknown"])
+               for i in tool.items if chooser.random() < 0.6} for _ in range(30)]
+    got = page.evaluate(
+        "([tool, cases]) => cases.map((a) => BoardroomComponents.tool.applyRules(tool, a))",
+        [payload(tool), cases],
+    )
+    expected = [assess(tool, case, revision(tool)) for case in cases]
+    assert [without_time(g) for g in got] == expected
+    assert {e["rating"] for e in expected[len(tool.examples):]} >= {tool.ratings[-1].id}
+
+
+@pytest.mark.parametrize("tool_id", sorted(TOOLS))
+def test_each_worked_example_on_its_page_gets_its_rating(visit, site, tool_id):
+    tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
+    page = open_tool(visit, site, tool_id).page
+    for example in tool.examples:
+        answer(page, tool_id, example.answers)
+        label = next(r.label for r in tool.ratings if r.id == example.rating)
+        assert f"{tool.rating_name}: {label}." in page.locator(f"{LIVE} .br-rating").inner_text()
+
+
+def test_answers_survive_a_reload_and_clearing_asks_first(visit, site):
+    page = open_tool(visit, site, "health-check").page
+    first, second = HEALTH.items[0].id, HEALTH.items[1].id
+    answer(page, "health-check", {first: "missing", second: "full"})
+    page.reload()
+    assert page.locator(f"#br-health-check-{first}-missing").is_checked()
+    assert page.locator(f"#br-health-check-{second}-full").is_checked()
+    page.get_by_role("button", name="Clear answers").click()
+    assert page.locator(f"#br-health-check-{first}-missing").is_checked()  # nothing cleared yet
+    page.get_by_role("button", name="Cancel").click()
+    page.get_by_role("button", name="Clear answers").click()
+    page.get_by_role("button", name="Yes, clear my answers").click()
+    assert not page.locator(f"#br-health-check-{first}-missing").is_checked()
+    assert page.evaluate(f"document.activeElement.id") == f"br-health-check-{first}-full"
+    page.reload()
+    assert page.locator(f"{LIVE} .br-progress").inner_text().startswith("0 of")
+
+
+@pytest.mark.parametrize("stored", ["{broken", '{"revision": "old", "state": {"answers": {"x": "full"}}}',
+                                    '{"revision": "%s", "state": {"answers": {"%s": "maybe"}}}'
+                                    % (revision(HEALTH), HEALTH.items[0].id)])
+def test_stale_or_corrupt_stored_answers_are_dropped(visit, site, stored):
+    v = visit()
+    v.context.add_init_script(f"localStorage.setItem('boardroom.v1.tool.health-check', {json.dumps(stored)})")
+    v.page.goto(site + TOOLS["health-check"])
+    assert v.page.locator(f"{LIVE} .br-progress").inner_text().startswith("0 of")
+
+
+def test_the_whole_check_can_be_done_by_keyboard(visit, site):
+    page = open_tool(visit, site, "health-check").page
+    page.locator(f"#br-health-check-{HEALTH.items[0].id}-full").focus()
+    page.keyboard.press("Space")
+    for _ in HEALTH.items[1:]:
+        page.keyboard.press("Tab")  # to the next question's group
+        page.keyboard.press("ArrowDown")  # arrows move within a group, choosing as they go
+    # ArrowDown from nothing chosen lands on the second option ("part") in Chromium
+    result = page.evaluate("""() => [...document.querySelectorAll('.boardroom-component .br-tool-item')]
+        .map(li => (li.querySelector('input:checked') || {}).value || null)""")
+    assert result[0] == "full" and all(r is not None for r in result)
+    assert page.locator(f"{LIVE} .br-rating").is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Download my results (JSON)"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+def test_without_javascript_the_tool_is_a_paper_checklist(visit, site):
+    v = visit(java_script_enabled=False)
+    v.page.goto(site + TOOLS["health-check"])
+    fallback = v.page.locator(".boardroom-mount .br-tool.br-fallback")
+    assert fallback.is_visible()
+    assert fallback.locator(".br-tool-item").count() == len(HEALTH.items)
+    assert fallback.locator("dt").all_inner_texts() == [r.label for r in HEALTH.ratings]
+    gap = fallback.locator("details").first.get_by_text(HEALTH.items[0].gap)
+    assert not gap.is_visible()
+    fallback.locator("summary").first.click()
+    assert gap.is_visible()
+
+
+def test_printing_keeps_the_answers_and_result_and_drops_the_buttons(visit, site):
+    page = open_tool(visit, site, "health-check").page
+    answer(page, "health-check", HEALTH.examples[0].answers)
+    page.emulate_media(media="print")
+    assert page.locator(f"{LIVE} .br-rating").is_visible()
+    assert page.locator(f"{LIVE} .br-asks").is_visible()
+    assert not page.get_by_role("button", name="Clear answers").is_visible()
+    assert not page.locator(".br-tool.br-fallback").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("tool_id", sorted(TOOLS))
+def test_no_accessibility_violations_before_and_after_answering(visit, site, tool_id, scheme):
+    tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
+    v = open_tool(visit, site, tool_id, color_scheme=scheme, reduced_motion="reduce")
+    assert violations(v.page, ".boardroom-mount") == []
+    answer(v.page, tool_id, tool.examples[0].answers)
+    v.page.get_by_role("button", name="Clear answers").click()  # the confirmation open too
+    assert violations(v.page, ".boardroom-mount") == []
+    forgive_axe_css_fetch(v)
