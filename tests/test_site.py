@@ -79,3 +79,18 @@ def test_reduced_motion_switches_off_animation(visit, site):
     )
     assert moving == []
     assert v.page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+
+
+def test_the_download_menu_opens_and_closes_by_keyboard_without_bootstrap(visit, site):
+    page = visit().page
+    page.goto(site + "book/why-the-board/two-better-decisions.html")
+    assert page.locator("script[src*='bootstrap']").count() == 0
+    toggle = page.get_by_role("button", name="Download this page")
+    menu = page.locator(".dropdown-download-buttons .dropdown-menu")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true" and menu.is_visible()
+    assert menu.get_by_role("link", name=".md").is_visible()
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false" and not menu.is_visible()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Download this page"
