@@ -24,6 +24,7 @@ Enabled from ``_config.yml``. It
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -113,6 +114,23 @@ _INLINE_ONLY_WHEN_USED = [("toggleHint", "toggle"), ("togglebuttonSelector", "to
 
 def _add_theme_templates(app: Sphinx, config) -> None:
     config.templates_path.insert(0, str(THEME / "templates"))
+
+
+def _launch_services(app: Sphinx, config) -> None:
+    """Launch buttons from the build's environment: where the repository lives and
+    which Jupyter service the room uses are facts of a deployment, not of the course."""
+    options = config.html_theme_options
+    launch = dict(options.get("launch_buttons") or {})
+    repository = os.environ.get("BOARDROOM_REPOSITORY_URL", "").strip()
+    if repository:
+        options["repository_url"] = repository
+    branch = os.environ.get("BOARDROOM_REPOSITORY_BRANCH", "").strip()
+    if branch:
+        options["repository_branch"] = branch
+    for variable, key in (("BOARDROOM_JUPYTERHUB_URL", "jupyterhub_url"), ("BOARDROOM_BINDERHUB_URL", "binderhub_url")):
+        if os.environ.get(variable, "").strip():
+            launch[key] = os.environ[variable].strip()
+    options["launch_buttons"] = launch
 
 
 def _write_assets(app: Sphinx) -> None:
@@ -250,6 +268,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("question-cards", QuestionCardsDirective)
     app.add_directive("acronym-card", AcronymCardDirective)
     app.connect("config-inited", _add_theme_templates)
+    app.connect("config-inited", _launch_services)
     app.connect("env-before-read-docs", _init_env)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

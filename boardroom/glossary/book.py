@@ -124,9 +124,10 @@ DECODER_FALLBACK = (
 )
 
 
-def decoder_html(known_table: dict) -> str:
+def decoder_html(known_table: dict, text: str = "") -> str:
+    """``text``: what the decoder starts with (a notebook's example extract)."""
     # The pasted text is not kept (persist is empty): board papers can be confidential.
-    return mount_html("decoder", "decoder", "", {"known": known_table, "text": ""}, [], DECODER_FALLBACK)
+    return mount_html("decoder", "decoder", "", {"known": known_table, "text": text}, [], DECODER_FALLBACK)
 
 
 class DecoderDirective(SphinxDirective):
@@ -164,15 +165,18 @@ class AcronymCardDirective(SphinxDirective):
         if unknown or not wanted:
             raise self.error(f"acronym-card: not in the glossary: {', '.join(unknown)}" if unknown
                              else "acronym-card: list one glossary term a line")
-        lines = ["```{list-table}", ":header-rows: 1", ":class: br-acronym-card", "",
+        lines = ["```{list-table}", ":header-rows: 1", ":class: br-acronym-card", ":widths: 10 36 54", "",
                  "* - Term", "  - Stands for", "  - In one sentence"]
         for name in wanted:
             entry = by_name[name]
             meanings = entry.meanings()
             stands = "; ".join(escape_myst(m.expansion or "") + (f" ({escape_myst(s.hint)})" if len(meanings) > 1 else "")
                                for m, s in zip(meanings, entry.senses or [None] * len(meanings)))
-            lines += [f"* - {{term}}`{entry.term}`", f"  - {stands or '(a word, not an acronym)'}",
-                      f"  - {escape_myst(first_sentence(meanings[0].definition))}"]
+            # An acronym of several meanings lists them; its one sentence says so, rather than
+            # describing only the first.
+            sentence = ("Several meanings: check which one the paper means." if len(meanings) > 1
+                        else escape_myst(first_sentence(meanings[0].definition)))
+            lines += [f"* - {{term}}`{entry.term}`", f"  - {stands or '(a name, not short for words)'}", f"  - {sentence}"]
         lines.append("```")
         container = nodes.container(classes=["br-acronym-card-wrap"])
         self.state.nested_parse(StringList(lines, source=self.get_source_info()[0]), self.content_offset, container)

@@ -40,4 +40,4 @@ class Decoder(anywidget.AnyWidget):
     def _repr_mimebundle_(self, **kwargs: Any):
         bundle = super()._repr_mimebundle_(**kwargs)
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
-        return {**data, "text/html": decoder_html(self.known)}, metadata
+        return {**data, "text/html": decoder_html(self.known, self.text)}, metadata

@@ -1,0 +1,127 @@
+"""The room's results: reading a folder of learners' files and summarising it."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from boardroom.cli import main
+from boardroom.quiz.banks import load_bank
+from boardroom.results import summarise_folder
+from boardroom.results.read import read_folder
+from resultfiles import ROOT, quiz_file, tool_file, write
+
+BANK = load_bank(ROOT / "exercises" / "quizzes" / "jargon.yml")
+Q = [q.id for q in BANK.questions]
+
+
+@pytest.fixture
+def room(tmp_path) -> Path:
+    """Five quizzes, two health checks, and six files that must each be skipped for its own reason."""
+    folder = tmp_path / "room"
+    folder.mkdir()
+    wrong_sets = [{Q[0]}, {Q[0], Q[1]}, {Q[0]}, set(), {Q[0], Q[2]}]
+    for n, wrong_ids in enumerate(wrong_sets):
+        write(folder, f"quiz-{n}.json", quiz_file("jargon", wrong_ids, f"2026-12-01T10:0{n}:00Z",
+                                                  skip={Q[-1]} if n == 4 else frozenset()))
+    health = load_tool_items()
+    write(folder, "check-a.json", tool_file("health-check", {i: "full" for i in health}, "2026-12-01T11:00:00Z"))
+    write(folder, "check-b.json", tool_file("health-check", {i: "missing" for i in health}, "2026-12-01T11:01:00Z"))
+    write(folder, "check-c.json", tool_file("health-check", {health[0]: "full"}, "2026-12-01T11:02:00Z"))
+    text = (folder / "quiz-0.json").read_text(encoding="utf-8")
+    write(folder, "quiz-0 (copy).json", text)
+    write(folder, "truncated.json", text[:300])
+    (folder / "corrupt.json").write_bytes(b"\xff\xfe\x00garbage")
+    old = json.loads(text)
+    old["version"] = 0
+    write(folder, "old-version.json", old)
+    write(folder, "not-ours.json", {"hello": "world"})
+    write(folder, "quiz-0.csv", "bank,question\n")
+    return folder
+
+
+def load_tool_items() -> list[str]:
+    from boardroom.tools.data import load_tool
+
+    return [i.id for i in load_tool(ROOT / "exercises" / "tools" / "health-check.yml").items]
+
+
+def test_every_file_is_read_or_skipped_by_name_with_a_reason(room):
+    found = read_folder(room)
+    read = sorted(name for name, _ in found.read)
+    reasons = {s.name: s.reason for s in found.skipped}
+    # of a file and its copy, the first in name order counts and the other is named as its copy
+    assert read == ["check-a.json", "check-b.json", "check-c.json", "quiz-0 (copy).json",
+                    "quiz-1.json", "quiz-2.json", "quiz-3.json", "quiz-4.json"]
+    assert reasons["quiz-0.json"] == "a copy of quiz-0 (copy).json, already counted"
+    assert reasons["truncated.json"].startswith("not valid JSON at line")
+    assert reasons["corrupt.json"] == "not UTF-8 text: corrupt"
+    assert reasons["old-version.json"] == "results format version 0; this summariser reads version 1"
+    assert reasons["not-ours.json"].startswith("not a results file")
+    assert reasons["quiz-0.csv"].startswith("a CSV download")
+    assert len(found.read) + len(found.skipped) == len(list(room.iterdir()))
+
+
+def test_the_summary_counts_scores_hardest_questions_wrong_answers_and_ratings(room):
+    summary = summarise_folder(room)
+    assert (summary.read, len(summary.skipped)) == (8, 6)
+    quiz = summary.quizzes[0]
+    total = len(Q)
+    assert (quiz.bank, quiz.files, quiz.finished, quiz.total, quiz.remarked) == ("jargon", 5, 4, total, True)
+    assert sorted(quiz.scores) == sorted([total - 1, total - 2, total - 1, total, total - 3])
+    hardest = quiz.hardest(2)
+    assert hardest[0].id == Q[0] and (hardest[0].correct, hardest[0].answered) == (1, 5)
+    assert hardest[0].wrong_answers.most_common(1)[0][1] == 4
+    assert quiz.questions[Q[-1]].answered == 4  # one learner left the last question
+    tool = summary.tools[0]
+    assert (tool.tool, tool.files, tool.complete) == ("health-check", 3, 2)
+    assert tool.spread() == [("Green", 1), ("Amber/Green", 0), ("Amber", 0), ("Amber/Red", 0), ("Red", 1)]
+    assert tool.gaps.most_common(1)[0][1] == 1
+
+
+def test_answers_are_marked_again_from_the_bank_not_taken_from_the_file(room):
+    tampered = json.loads((room / "quiz-1.json").read_text(encoding="utf-8"))
+    for row in tampered["questions"]:
+        row["correct"] = True  # the file claims full marks; its responses say otherwise
+    tampered["saved_at"] = "2026-12-01T12:00:00Z"
+    write(room, "quiz-9.json", tampered)
+    quiz = summarise_folder(room).quizzes[0]
+    assert sorted(quiz.scores).count(len(Q) - 2) == 2
+
+
+def test_the_html_and_csv_say_what_was_read_and_skipped(room, capsys):
+    assert main(["results", "summarise", str(room)]) == 0
+    out = capsys.readouterr().out
+    assert f"skipped {room / 'truncated.json'}: not valid JSON" in out
+    assert "Read 8 result file(s), skipped 6." in out
+    html = (room / "summary.html").read_text(encoding="utf-8")
+    assert "Read 8 result file(s); skipped 6." in html
+    assert html.count('<img class="chart" src="data:image/svg+xml;base64,') == 2
+    assert "truncated.json" in html and BANK.questions[0].prompt in html
+    rows = list(csv.DictReader((room / "summary.csv").open(encoding="utf-8")))
+    figures = {(r["section"], r["quiz_or_tool"], r["question"], r["measure"]): r["value"] for r in rows}
+    assert figures[("files", "", "", "read")] == "8" and figures[("files", "", "", "skipped")] == "6"
+    assert figures[("quiz", "jargon", Q[0], "correct")] == "1"
+    assert figures[("tool", "health-check", "", "rating: Green")] == "1"
+    # the summary's own files are not read as results the second time round
+    assert main(["results", "summarise", str(room)]) == 0
+    assert "Read 8 result file(s), skipped 6." in capsys.readouterr().out
+
+
+def test_an_empty_or_missing_folder_is_a_one_line_error(tmp_path, capsys):
+    assert main(["results", "summarise", str(tmp_path / "nowhere")]) == 1
+    assert capsys.readouterr().err.strip() == f"{tmp_path / 'nowhere'}:1: no such folder"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["results", "summarise", str(empty)]) == 1
+    assert "no result file could be read" in capsys.readouterr().err
+
+
+def test_written_elsewhere_when_asked(room, tmp_path):
+    out = tmp_path / "out"
+    summarise_folder(room, out)
+    assert (out / "summary.html").exists() and (out / "summary.csv").exists()
+    assert not (room / "summary.html").exists()

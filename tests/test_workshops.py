@@ -1,0 +1,129 @@
+"""Workshop packs: the notebooks run, the handouts print, and the launch buttons point at the room's service."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from pypdf import PdfReader
+
+from conftest import FIXTURES, build_book
+from test_accessibility import violations
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKSHOPS = ROOT / "exercises" / "workshops"
+NOTEBOOKS = sorted(WORKSHOPS.glob("*.ipynb"))
+HANDOUTS = sorted((ROOT / "book" / "facilitators" / "handouts").glob("*.md"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+# A bound on each cell, so a notebook that hangs in a room fails here first; whole
+# notebooks take a few seconds on this machine (reported by benchmarks/run.py).
+CELL_SECONDS = 60
+
+
+def test_there_are_three_workshops_each_with_guide_notebook_and_handout():
+    names = {"decode-the-board-pack", "challenge-the-strategy", "pre-mortem"}
+    assert names <= {p.stem for p in NOTEBOOKS}
+    assert names == {p.stem for p in HANDOUTS}
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    for name in names:
+        assert (ROOT / "book" / "facilitators" / f"{name}.md").exists()
+        for page in (f"book/facilitators/{name}", f"exercises/workshops/{name}", f"book/facilitators/handouts/{name}"):
+            assert f"file: {page}\n" in toc, page
+
+
+@pytest.mark.kernel
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_each_workshop_notebook_runs_top_to_bottom_in_a_fresh_kernel(path):
+    nb = nbformat.read(path, as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "commit notebooks without outputs"
+    NotebookClient(nb, timeout=CELL_SECONDS, startup_timeout=60, kernel_name="python3",
+                   resources={"metadata": {"path": str(WORKSHOPS)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    if path.stem != "room-summary":
+        # every live tool shows as a widget, with the static book's mount beside it
+        widgets = [o for o in outputs if WIDGET_VIEW in o.get("data", {})]
+        assert len(widgets) >= 2
+        assert all('class="boardroom-mount"' in o["data"]["text/html"] for o in widgets)
+    else:
+        summary = next(o for o in outputs if "text/markdown" in o.get("data", {}))
+        assert summary["data"]["text/markdown"].startswith("Read 12 result file(s); skipped 3.")
+
+
+def _print_pdf(page, url: str, target: Path) -> list[str]:
+    page.goto(url)
+    page.emulate_media(media="print")
+    page.pdf(path=str(target), format="A4")
+    return [p.extract_text() for p in PdfReader(str(target)).pages]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", HANDOUTS, ids=[p.stem for p in HANDOUTS])
+def test_each_handout_prints_its_acronym_card_on_one_page(visit, site, path, tmp_path):
+    source = path.read_text(encoding="utf-8")
+    terms = re.search(r"```\{acronym-card\}\n(.*?)```", source, re.S).group(1).split()
+    assert 12 <= len(terms) <= 24
+    pages = _print_pdf(visit().page, f"{site}book/facilitators/handouts/{path.stem}.html", tmp_path / "handout.pdf")
+    card = [i for i, text in enumerate(pages) if "Acronym card" in text and "Stands for" in text]
+    assert len(card) == 1, "the acronym card must start and end on one page"
+    words = set(re.findall(r"[A-Za-z0-9+&-]+", pages[card[0]]))
+    assert [t for t in terms if t not in words] == []
+    everything = "\n".join(pages)
+    for part in ("Question cards", "Case material"):
+        assert part in everything
+    # the book's navigation, buttons and search stay off paper
+    assert "Skip to main content" not in everything and "Download this page" not in everything
+    assert "Show every question" not in everything
+
+
+@pytest.mark.browser
+def test_the_room_summary_page_is_accessible(visit, tmp_path):
+    from boardroom.results import summarise_folder
+    from boardroom.sitecheck import serve
+    from resultfiles import make_sample
+
+    make_sample(tmp_path / "room")
+    summarise_folder(tmp_path / "room")
+    with serve(tmp_path / "room") as base:
+        v = visit()
+        v.page.goto(base + "summary.html")
+        assert v.page.locator("img.chart").count() == 2
+        assert all(alt for alt in v.page.locator("img.chart").evaluate_all("imgs => imgs.map(i => i.alt)"))
+        assert violations(v.page, "main") == []
+
+
+def test_launch_buttons_point_at_the_rooms_hub_and_binder_when_configured(tmp_path, monkeypatch):
+    source = tmp_path / "src"
+    shutil.copytree(FIXTURES / "book", source)
+    (source / "exercises" / "quizzes").mkdir(parents=True)
+    shutil.copy(FIXTURES / "every-type.yml", source / "exercises" / "quizzes")
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("# A learner notebook\n\nText.")]
+    nbformat.write(notebook, source / "notebook.ipynb")
+    (source / "_toc.yml").write_text((source / "_toc.yml").read_text(encoding="utf-8") + "  - file: notebook\n",
+                                     encoding="utf-8")
+    config = source / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "launch_buttons:\n  notebook_interface: jupyterlab\n",
+                      encoding="utf-8")
+    monkeypatch.setenv("BOARDROOM_REPOSITORY_URL", "https://github.com/example-org/nhs-course")
+    monkeypatch.setenv("BOARDROOM_REPOSITORY_BRANCH", "main")
+    monkeypatch.setenv("BOARDROOM_JUPYTERHUB_URL", "https://hub.example.nhs.uk")
+    monkeypatch.setenv("BOARDROOM_BINDERHUB_URL", "https://mybinder.org")
+    built = build_book(source, tmp_path / "out")
+    assert built.returncode == 0, built.output[-3000:]
+    page = unescape((built.html / "notebook.html").read_text(encoding="utf-8"))
+    assert "https://mybinder.org/v2/gh/example-org/nhs-course/main?urlpath=lab/tree/notebook.ipynb" in page
+    assert ("https://hub.example.nhs.uk/hub/user-redirect/git-pull?repo=https%3A//github.com/example-org/nhs-course"
+            "&urlpath=lab/tree/nhs-course/notebook.ipynb&branch=main") in page
+    # pages that are not notebooks get no launch button
+    assert "git-pull" not in (built.html / "second.html").read_text(encoding="utf-8")
+
+
+def test_no_launch_button_without_a_repository(book):
+    page = (book.html / "exercises" / "workshops" / "pre-mortem.html").read_text(encoding="utf-8")
+    assert "git-pull" not in page and "mybinder" not in page
