@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Callable, Iterable, TypeVar
 
-from .problems import Problem
+from pydantic import BaseModel, ValidationError
+
+from . import yamlfile
+from .problems import Problem, ProblemsFound
 from .yamlfile import LocatedData
+
+Model = TypeVar("Model", bound=BaseModel)
 
 
 def error_field(error: dict[str, Any], skip: Iterable[str] = ()) -> str:
@@ -55,3 +63,33 @@ def describe(error: dict[str, Any], located: LocatedData, skip: Iterable[str] = 
     else:
         message = f"'{field}': {error['msg']}"
     return located.problem(loc, message, skip)
+
+
+def load_model(
+    path: Path, model: type[Model], shape: str,
+    explain: Callable[[dict[str, Any], LocatedData], Problem] = describe,
+) -> tuple[Model, LocatedData]:
+    """Read a YAML file into ``model``; :class:`ProblemsFound` with every problem, located.
+
+    ``shape`` says what the file must be, as in "a bank must be a mapping with id, title and questions".
+    """
+    located = yamlfile.load(path)
+    if not isinstance(located.data, dict):
+        raise ProblemsFound([located.problem((), shape)])
+    try:
+        return model.model_validate(located.data), located
+    except ValidationError as err:
+        raise ProblemsFound([explain(e, located) for e in err.errors()]) from None
+
+
+def check_id_matches_file(kind: str, found_id: str, path: Path, located: LocatedData) -> list[Problem]:
+    if found_id == path.stem:
+        return []
+    return [located.problem(("id",), f"{kind} id '{found_id}' must match the file name '{path.name}'")]
+
+
+def fingerprint(content: BaseModel) -> str:
+    """A short fingerprint of a bank's or tool's content: progress a browser stored
+    for other content is dropped rather than misapplied."""
+    canonical = json.dumps(content.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]

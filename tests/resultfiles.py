@@ -25,6 +25,7 @@ def right(q):
 
 
 def wrong(q):
+    """A wrong answer to ``q``, as a learner gives it (the bank's common wrong answer where it has one)."""
     if q.type == "single":
         return next(o.id for o in q.options if o.id != q.answer)
     if q.type == "multiple":

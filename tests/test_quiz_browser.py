@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from boardroom.quiz.banks import load_bank, revision
 from boardroom.quiz.render import quiz_html
 from boardroom.quiz.scoring import normalise, results
+from resultfiles import wrong as wrong_response
 
 pytestmark = pytest.mark.browser
 
@@ -38,21 +39,6 @@ def right_response(q):
         # typed the way a hurried learner might: other case, stray hyphens and spaces
         return "-" + " ".join(q.answer[0].upper()) + " "
     return q.answer if q.type != "multiple" else list(q.answer)
-
-
-def wrong_response(q):
-    if q.type == "single":
-        return next(o.id for o in q.options if o.id != q.answer)
-    if q.type == "multiple":
-        return [next(o.id for o in q.options if o.id not in q.answer)]
-    if q.type == "true_false":
-        return not q.answer
-    if q.type == "matching":
-        items = [i.id for i in q.items]
-        swapped = dict(q.answer)
-        swapped[items[0]], swapped[items[1]] = q.answer[items[1]], q.answer[items[0]]
-        return swapped
-    return "definitely not this"
 
 
 def question(page, q):

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 
 from .. import yamlfile
 from ..problems import Problem, ProblemsFound, display_path
-from ..validation import describe, error_field
+from ..validation import check_id_matches_file, fingerprint, describe, error_field, load_model
 from .model import QUESTION_TYPES, Bank, Matching, MultipleAnswer, ShortAnswer, SingleChoice
 
 BANK_DIR = Path("exercises") / "quizzes"
@@ -29,16 +26,8 @@ def find_banks(folder: Path) -> list[Path]:
 
 def load_bank(path: Path) -> Bank:
     """Read, validate and check one bank; raise :class:`ProblemsFound` listing every problem."""
-    located = yamlfile.load(path)
-    if not isinstance(located.data, dict):
-        raise ProblemsFound([located.problem((), "a bank must be a mapping with id, title and questions")])
-    try:
-        bank = Bank.model_validate(located.data)
-    except ValidationError as err:
-        raise ProblemsFound([_describe(e, located) for e in err.errors()]) from None
-    problems = list(_check(bank, located))
-    if bank.id != path.stem:
-        problems.append(located.problem(("id",), f"bank id '{bank.id}' must match the file name '{path.name}'"))
+    bank, located = load_model(path, Bank, "a bank must be a mapping with id, title and questions", _describe)
+    problems = list(_check(bank, located)) + check_id_matches_file("bank", bank.id, path, located)
     if problems:
         raise ProblemsFound(problems)
     return bank
@@ -52,9 +41,8 @@ def load_bank_by_id(bank_id: str, folder: Path) -> Bank:
 
 
 def revision(bank: Bank) -> str:
-    """A short fingerprint of the bank's content: stored progress for another revision is dropped."""
-    canonical = json.dumps(bank.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+    """A short fingerprint of the bank: progress stored for another revision is dropped."""
+    return fingerprint(bank)
 
 
 def payload(bank: Bank) -> dict[str, Any]:

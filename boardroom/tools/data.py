@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 
 from .. import yamlfile
 from ..problems import Problem, ProblemsFound, display_path
-from ..validation import describe
+from ..validation import check_id_matches_file, fingerprint, load_model
 from .engine import assess
 from .model import ANSWERS, Tool
 
@@ -28,18 +25,11 @@ def find_tools(folder: Path) -> list[Path]:
 
 def load_tool(path: Path) -> Tool:
     """Read, validate and check one tool; raise :class:`ProblemsFound` listing every problem."""
-    located = yamlfile.load(path)
-    if not isinstance(located.data, dict):
-        raise ProblemsFound([located.problem((), "a tool must be a mapping with id, title, scale, ratings and items")])
-    try:
-        tool = Tool.model_validate(located.data)
-    except ValidationError as err:
-        raise ProblemsFound([describe(e, located) for e in err.errors()]) from None
+    tool, located = load_model(path, Tool, "a tool must be a mapping with id, title, scale, ratings and items")
     problems = list(_check_rules(tool, located))
     if not problems:  # examples can only be checked against sound rules
         problems = list(_check_examples(tool, located))
-    if tool.id != path.stem:
-        problems.append(located.problem(("id",), f"tool id '{tool.id}' must match the file name '{path.name}'"))
+    problems += check_id_matches_file("tool", tool.id, path, located)
     if problems:
         raise ProblemsFound(problems)
     return tool
@@ -54,8 +44,7 @@ def load_tool_by_id(tool_id: str, folder: Path) -> Tool:
 
 def revision(tool: Tool) -> str:
     """A short fingerprint of the rules: answers stored for other rules are dropped."""
-    canonical = json.dumps(tool.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+    return fingerprint(tool)
 
 
 def payload(tool: Tool) -> dict[str, Any]:
