@@ -57,3 +57,30 @@ def test_answers_from_the_front_end_are_read_in_python(tmp_path):
     assert rows[second.id]["answered"] is True
     assert rows[second.id]["correct"] is is_correct(second, [wrong]) is False
     assert out["results"]["score"] == 1 and out["results"]["answered"] == 2
+
+
+@pytest.mark.parametrize("widget, tool_id", [("HealthCheck", "health-check"), ("StrategyReview", "strategy-review")])
+def test_review_tool_answers_from_the_front_end_are_rated_in_python(widget, tool_id):
+    from boardroom.tools.data import load_tool
+    from boardroom.tools.engine import assess
+
+    tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
+    example = tool.examples[0]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(f"from boardroom import {widget}\ntool = {widget}()\ntool"),
+        nbformat.v4.new_code_cell("import json\nprint(json.dumps(tool.results()))"),
+    ]
+    client = NotebookClient(nb, kernel_name="python3", timeout=120,
+                            resources={"metadata": {"path": str(ROOT / "exercises" / "workshops")}})
+    with client.setup_kernel():
+        client.execute_cell(nb.cells[0], 0)
+        data = nb.cells[0].outputs[0]["data"]
+        assert f'data-boardroom-component="tool" data-boardroom-key="{tool_id}"' in data["text/html"]
+        update = client.kc.session.msg("comm_msg", {"comm_id": data[WIDGET_VIEW]["model_id"], "data": {
+            "method": "update", "state": {"answers": dict(example.answers)}, "buffer_paths": []}})
+        client.kc.shell_channel.send(update)
+        client.execute_cell(nb.cells[1], 1)
+    got = json.loads(nb.cells[1].outputs[0]["text"])
+    assert got["rating"] == example.rating
+    assert got == json.loads(json.dumps(assess(tool, example.answers, got["revision"])))
