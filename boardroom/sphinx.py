@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 MOUNT_MARK = 'class="boardroom-mount"'
-_QUIZ_KEY = re.compile(r'class="boardroom-mount" data-boardroom-component="quiz" data-boardroom-key="([a-z0-9-]+)"')
+_DATA_KEY = re.compile(r'class="boardroom-mount" data-boardroom-component="(quiz|tool)" data-boardroom-key="([a-z0-9-]+)"')
 
 
 class QuizDirective(SphinxDirective):
@@ -87,12 +87,15 @@ def tool_directive(tool_id: str) -> type[SphinxDirective]:
     return ToolDirective
 
 
-def _note_widget_banks(app: Sphinx, doctree: nodes.document) -> None:
-    """Rebuild a notebook page when a bank its widget output shows is edited."""
-    folder = Path(app.srcdir) / app.config.boardroom_quiz_dir
+def _note_widget_data(app: Sphinx, doctree: nodes.document) -> None:
+    """Rebuild a notebook page when a bank or a tool's rules that its widget output shows is edited."""
+    srcdir = Path(app.srcdir)
     for raw in doctree.findall(nodes.raw):
-        for bank_id in _QUIZ_KEY.findall(raw.astext()):
-            app.env.note_dependency(str(bank_path(bank_id, folder)))
+        for component, key in _DATA_KEY.findall(raw.astext()):
+            if component == "quiz":
+                app.env.note_dependency(str(bank_path(key, srcdir / app.config.boardroom_quiz_dir)))
+            else:
+                app.env.note_dependency(str(tool_path(key, srcdir / app.config.boardroom_tools_dir)))
 
 
 THEME = Path(__file__).parent / "theme"
@@ -272,7 +275,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-before-read-docs", _init_env)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("doctree-read", _note_widget_banks)
+    app.connect("doctree-read", _note_widget_data)
     app.connect("builder-inited", _write_assets)
     app.connect("html-page-context", _page_assets)
     app.connect("build-finished", _fail_on_problems)

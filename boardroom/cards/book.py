@@ -55,11 +55,14 @@ class QuestionCardsDirective(SphinxDirective):
         if chosen:
             cards = sorted((c for c in cards if c.card.id in chosen), key=lambda c: chosen.index(c.card.id))
         builder = self.env.app.builder
+        titles: dict[str, str] = {}  # many cards share a page: read each page once
 
         def link(page: str) -> tuple[str, str]:
-            self.env.note_dependency(str(srcdir / f"{page}.md"))
-            found = _HEADING.search((srcdir / f"{page}.md").read_text(encoding="utf-8"))
-            return builder.get_relative_uri(self.env.docname, page), found.group(1) if found else page
+            if page not in titles:
+                self.env.note_dependency(str(srcdir / f"{page}.md"))
+                found = _HEADING.search((srcdir / f"{page}.md").read_text(encoding="utf-8"))
+                titles[page] = found.group(1) if found else page
+            return builder.get_relative_uri(self.env.docname, page), titles[page]
 
         if situations or chosen:
             return [nodes.raw("", card_list_html(cards, link), format="html")]

@@ -166,7 +166,7 @@ function render({ model, el }) {
     const answers = Object.assign(current(), { [item.id]: answer });
     commit(answers);
     const result = applyRules(tool, answers);
-    if (result.complete && result.answered === result.total) {
+    if (result.complete) {
       announce(`All ${result.total} answered. ${ratingName}: ${result.rating_label}.`);
     }
   }
