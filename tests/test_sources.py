@@ -54,6 +54,8 @@ BLOCKED_HOSTS = {
     "fdocuments.us": "document mirror",
     "wikimili.com": "Wikipedia mirror",
     "dweb.link": "Wikipedia copy on IPFS",
+    "pipedot.org": "copy of The Register's articles",
+    "ebmdatalab.net": "proxy copy of NHS Digital pages",
 }
 
 # The archived NHSX site: NHSX closed in 2022 and its pages moved to NHS England.
