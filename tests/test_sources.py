@@ -37,6 +37,7 @@ BLOCKED_HOSTS = {
     # Copies of GOV.UK and other publishers' documents.
     "policythreads.co.uk": "copy of GOV.UK documents",
     "techmarketview.com": "paywalled analyst copy of trade news",
+    "marco.health": "copy of a TechMarketView article",
     # Document-sharing and mirror sites: uploads of other people's documents.
     "coursehero.com": "student upload site",
     "scribd.com": "document upload site",
