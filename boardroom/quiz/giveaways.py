@@ -26,8 +26,8 @@ The rules, and why each threshold:
   first ones listed (the first k options, for k right ones) in at most half of
   them. Checked from two questions; by chance it happens about one time in six.
 - True or false. A bank's ``true_false`` answers may lean one way by at most
-  two, or by a quarter of them when there are more than eight (6 false to 2
-  true fails; 5 to 3 passes). Checked from three questions.
+  two, or by a quarter of them (rounded down) when that is more: 6 false to 2
+  true fails, 5 to 3 passes. Checked from three questions.
 - No "all of the above", "none of the above" or "both of the above": they
   stop making sense once options are shuffled.
 """
