@@ -87,8 +87,11 @@ def shared_ids(bank: Bank, located: yamlfile.LocatedData, path: Path) -> list[Pr
 
 
 def revision(bank: Bank) -> str:
-    """A short fingerprint of the bank: progress stored for another revision is dropped."""
-    return fingerprint(bank)
+    """A short fingerprint of the bank: progress stored for another revision is dropped.
+
+    A bank with no ``shuffle_reason`` keeps the fingerprint it had before that
+    field existed, so result files made then are still re-marked."""
+    return fingerprint(bank, {"shuffle_reason"} if bank.shuffle_reason is None else None)
 
 
 def payload(bank: Bank) -> dict[str, Any]:
