@@ -3,6 +3,8 @@
     boardroom validate [PATH ...]   check question banks, review tools, question cards and the glossary
     boardroom decode FILE [--json]  every acronym in a document, with its meanings
     boardroom schema [--check]      write (or check) exercises/quizzes/schema.json
+    boardroom bank-figures [PATH ...]
+                                    where each bank's right answers sit, as written
     boardroom results summarise DIR [--output DIR]
                                     a room's result files as summary.html and summary.csv
 
@@ -19,7 +21,7 @@ from pathlib import Path
 from .problems import Problem, ProblemsFound, display_path
 from .glossary.data import GLOSSARY_DIR, glossary_files, load_glossary
 from .cards.data import CARDS_DIR, card_files, load_cards
-from .quiz.banks import BANK_DIR, find_banks, load_bank
+from .quiz.banks import BANK_DIR, check_bank, find_banks, load_bank
 from .tools.data import TOOL_DIR, find_tools, load_tool
 from .quiz.model import Bank
 
@@ -70,7 +72,7 @@ def _check(load, target, problems: list[Problem]) -> int:
 def validate(args: argparse.Namespace) -> int:
     targets, problems = _targets(args.paths)
     counts = {
-        "bank(s)": sum(_check(load_bank, p, problems) for p in targets["banks"]),
+        "bank(s)": sum(_check(check_bank, p, problems) for p in targets["banks"]),
         "tool(s)": sum(_check(load_tool, p, problems) for p in targets["tools"]),
         # exercises/questions sits two folders below the book's root, where the cards' pages are
         "question card(s)": sum(_check(lambda f: load_cards(f, f.resolve().parents[1]), f, problems)
@@ -140,6 +142,23 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def bank_figures(args: argparse.Namespace) -> int:
+    """The measurements behind the giveaway checks, for each bank as written."""
+    from .quiz.giveaways import measure
+
+    paths = [Path(p) for p in args.paths] or [BANK_DIR]
+    failed = False
+    for path in paths:
+        for bank_file in find_banks(path) if path.is_dir() else [path]:
+            try:
+                print(measure(load_bank(bank_file)).summary())
+            except ProblemsFound as found:
+                failed = True
+                for problem in found.problems:
+                    print(problem, file=sys.stderr)
+    return 1 if failed else 0
+
+
 def results_summarise(args: argparse.Namespace) -> int:
     from .results import summarise_folder
 
@@ -176,6 +195,11 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--output", default=str(SCHEMA_PATH), help=f"where to write it (default: {SCHEMA_PATH})")
     export.add_argument("--check", action="store_true", help="only check that the file is up to date")
     export.set_defaults(run=schema)
+    figures = commands.add_parser(
+        "bank-figures", help="for each bank as written: how often the right answer is the longest option, "
+        "where right answers sit, the true/false balance and the shuffle setting")
+    figures.add_argument("paths", nargs="*", help=f"bank files or folders (default: {BANK_DIR})")
+    figures.set_defaults(run=bank_figures)
     results = commands.add_parser("results", help="work with learners' result files")
     results_commands = results.add_subparsers(dest="results_command", required=True)
     summarise = results_commands.add_parser(

@@ -88,8 +88,8 @@ def check_id_matches_file(kind: str, found_id: str, path: Path, located: Located
     return [located.problem(("id",), f"{kind} id '{found_id}' must match the file name '{path.name}'")]
 
 
-def fingerprint(content: BaseModel) -> str:
+def fingerprint(content: BaseModel, exclude: set[str] | None = None) -> str:
     """A short fingerprint of a bank's or tool's content: progress a browser stored
     for other content is dropped rather than misapplied."""
-    canonical = json.dumps(content.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    canonical = json.dumps(content.model_dump(mode="json", exclude=exclude), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]

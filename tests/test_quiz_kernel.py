@@ -25,7 +25,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def test_answers_from_the_front_end_are_read_in_python(tmp_path):
-    first, second = BANK.questions[0], BANK.questions[1]
+    first = BANK.questions[0]
+    second = next(q for q in BANK.questions if q.type == "multiple")
     wrong = next(o.id for o in second.options if o.id not in second.answer)
     answers = {
         first.id: {"response": first.answer, "attempts": 2, "correct": True},

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from boardroom.quiz.banks import load_bank, payload, revision
+from boardroom.quiz.giveaways import measure
 from boardroom.quiz.model import Bank
 from boardroom.quiz.scoring import is_correct, normalise, response_text, results
 
@@ -105,3 +106,20 @@ def test_revision_changes_with_content(bank):
     edited = bank.model_copy(update={"title": bank.title + " (edited)"})
     assert revision(bank) != revision(edited)
     assert payload(bank)["revision"] == revision(bank)
+
+
+def test_options_are_shuffled_unless_a_bank_says_otherwise(bank):
+    assert bank.shuffle is True and payload(bank)["shuffle"] is True  # every-type.yml does not mention it
+    kept = Bank.model_validate({**bank.model_dump(), "shuffle": False, "shuffle_reason": "An ordered scale."})
+    assert payload(kept)["shuffle"] is False
+
+
+def test_figures_measure_the_bank_as_written(bank):
+    figures = measure(bank)
+    assert figures.choice == ["epr", "national-systems"]
+    # each question's two longest options tie ("Electronic patient record" and "... portal", 25 characters;
+    # "Electronic Prescription Service" and "A spreadsheet on a shared drive", 31): a tie counts for nobody
+    assert figures.longest_right == []
+    assert dict(figures.single_positions) == {1: 1}
+    assert dict(figures.multiple_positions) == {1: 1, 2: 1} and figures.right_first == ["national-systems"]
+    assert dict(figures.true_false) == {False: 1}

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from boardroom.cli import bank_schema, main
-from boardroom.problems import ProblemsFound
-from boardroom.quiz.banks import load_bank
+from boardroom.problems import ProblemsFound, display_path
+from boardroom.quiz.banks import check_bank, load_bank, load_bank_by_id
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
 
 GOOD = """\
 id: sample
@@ -155,7 +156,7 @@ def test_empty_and_non_utf8_files(tmp_path):
 
 def test_command_line_prints_file_line_problem_and_exits_1(tmp_path, capsys):
     bad = write(tmp_path, GOOD.replace("answer: a", "answer: c"))
-    write(tmp_path, GOOD.replace("id: sample", "id: fine"), name="fine")
+    write(tmp_path, GOOD.replace("id: sample", "id: fine").replace("id: one", "id: fine-one"), name="fine")
     assert main(["validate", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert out == f"{bad}:14: answer 'c' points at no option (options: a, b)\n"
@@ -189,4 +190,84 @@ def test_schema_file_is_current():
     assert committed == bank_schema(), "exercises/quizzes/schema.json is stale: run 'boardroom schema'"
     schema = json.loads(committed)
     assert set(schema["required"]) == {"id", "title", "questions"}
+    # an editor asks for a reason when shuffling is turned off
+    assert schema["if"]["properties"]["shuffle"] == {"const": False}
+    assert schema["then"] == {"required": ["shuffle_reason"]}
+    assert schema["properties"]["shuffle"]["default"] is True
     assert {"SingleChoice", "MultipleAnswer", "TrueFalse", "Matching", "ShortAnswer"} <= set(schema["$defs"])
+
+
+# Giveaway patterns: each fixture bank has one, found by `boardroom validate` at its line.
+GIVEAWAYS = [
+    ("shuffle-off", 4, "shuffle is off with no reason: remove 'shuffle: false', or say why"),
+    ("longest-right", 4, "the right answer is the longest option in 2 of 3 choice questions (at most 1 allowed): "
+                         "make a wrong option the longest in some of lr-one, lr-two"),
+    ("first-position", 4, "the right answer is the 1st option in 3 of 4 single-choice questions (at most 2 allowed): "
+                          "move it in some of fp-one, fp-two, fp-four"),
+    ("right-first", 4, "the right options are the first ones listed in 2 of 2 multiple-response questions"),
+    ("true-false-lean", 4, "4 of 5 true/false answers are false (they may differ by at most 2)"),
+    ("much-longer", 11, "option 'b' of question 'ml-one' is much longer than the others (90 characters against a mean of 24)"),
+    ("above", 11, "option 'c' of question 'ab-one' refers to the other options, which shuffling moves"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "message"), GIVEAWAYS)
+def test_each_giveaway_pattern_fails_validate_at_its_line(name, line, message, capsys):
+    path = FIXTURES / "giveaways" / f"{name}.yml"
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1, out
+    assert out[0].startswith(f"{display_path(path)}:{line}: {message}"), out[0]
+    load_bank(path)  # a giveaway is not a format error: the book can still show the bank
+
+
+def test_shuffle_off_with_a_reason_passes_and_a_stray_reason_does_not(tmp_path):
+    check_bank(FIXTURES / "giveaways" / "ordered-scale.yml")
+    stray = GOOD.replace("questions:", "shuffle_reason: The options are a scale.\nquestions:")
+    with pytest.raises(ProblemsFound) as caught:
+        check_bank(write(tmp_path, stray))
+    assert [f"{p.line}: {p.message}" for p in caught.value.problems] == [
+        "3: 'shuffle_reason' is only for a bank with 'shuffle: false'"]
+
+
+def test_patterns_below_their_minimum_count_pass(tmp_path):
+    # One single-choice question with the answer first, and two true/false both false: too few to be a pattern.
+    two_false = "".join(
+        f"  - {{id: tf{n}, type: true_false, prompt: P{n}., answer: false, if_true: No., if_false: Yes., explanation: E.}}\n"
+        for n in (1, 2))
+    check_bank(write(tmp_path, GOOD + two_false))
+
+
+def test_a_tie_for_longest_counts_for_nobody(tmp_path):
+    three = GOOD + "".join(
+        GOOD.split("questions:\n", 1)[1].replace("id: one", f"id: q{n}").replace("answer: a", f"answer: {'ba'[n % 2]}")
+        .replace("text: A\n", "text: Same\n").replace("text: B\n", "text: Size\n")
+        for n in range(3))
+    check_bank(write(tmp_path, three))
+
+
+def test_question_ids_must_be_unique_across_the_banks_of_a_folder(capsys):
+    folder = FIXTURES / "shared-ids"
+    assert main(["validate", str(folder)]) == 1
+    first, second = (display_path(folder / name) for name in ("first.yml", "second.yml"))
+    assert capsys.readouterr().out.splitlines() == [
+        f"{first}:6: question id 'common' is also used in {second}:5: ids must be unique across all banks",
+        f"{second}:5: question id 'common' is also used in {first}:6: ids must be unique across all banks",
+    ]
+    # validating one file still compares it with the rest of its folder
+    assert main(["validate", str(folder / "second.yml")]) == 1
+    # and the book (which loads a bank by id) fails on it too
+    with pytest.raises(ProblemsFound) as caught:
+        load_bank_by_id("second", folder)
+    assert [p.line for p in caught.value.problems] == [5]
+    load_bank(folder / "second.yml")  # on its own the bank is well formed
+
+
+def test_bank_figures_reports_where_the_answers_sit(capsys):
+    assert main(["bank-figures", str(FIXTURES / "giveaways" / "first-position.yml"),
+                 str(FIXTURES / "giveaways" / "right-first.yml")]) == 0
+    out = capsys.readouterr().out
+    assert "first-position: 4 questions (single 4); shuffle on" in out
+    assert "single-choice answers by position: 1st 3, 2nd 1" in out
+    assert "right options listed first: 2 of 2" in out
+    assert main(["bank-figures", str(FIXTURES / "missing.yml")]) == 1

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-
 from .. import yamlfile
 from ..problems import Problem, ProblemsFound, display_path
 from ..validation import check_id_matches_file, fingerprint, describe, error_field, load_model
+from .giveaways import giveaway_problems
 from .model import QUESTION_TYPES, Bank, Matching, MultipleAnswer, ShortAnswer, SingleChoice
 
 BANK_DIR = Path("exercises") / "quizzes"
@@ -24,25 +24,74 @@ def find_banks(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.yml"))
 
 
-def load_bank(path: Path) -> Bank:
-    """Read, validate and check one bank; raise :class:`ProblemsFound` listing every problem."""
+def _load(path: Path) -> tuple[Bank, yamlfile.LocatedData]:
     bank, located = load_model(path, Bank, "a bank must be a mapping with id, title and questions", _describe)
     problems = list(_check(bank, located)) + check_id_matches_file("bank", bank.id, path, located)
+    if problems:
+        raise ProblemsFound(problems)
+    return bank, located
+
+
+def load_bank(path: Path) -> Bank:
+    """Read, validate and check one bank; raise :class:`ProblemsFound` listing every problem."""
+    return _load(path)[0]
+
+
+def check_bank(path: Path) -> Bank:
+    """What ``boardroom validate`` asks of a bank: :func:`load_bank`, question ids
+    unused by the other banks in its folder, and no giveaway patterns."""
+    bank, located = _load(path)
+    problems = shared_ids(bank, located, path) + giveaway_problems(bank, located)
     if problems:
         raise ProblemsFound(problems)
     return bank
 
 
 def load_bank_by_id(bank_id: str, folder: Path) -> Bank:
+    """A bank for the book: :func:`load_bank`, and its question ids unused by the
+    other banks in the folder (result files and page anchors name questions by id)."""
     path = bank_path(bank_id, folder)
     if not path.exists():
         raise ProblemsFound([Problem(display_path(path), 1, f"no question bank '{bank_id}': the file does not exist")])
-    return load_bank(path)
+    bank, located = _load(path)
+    problems = shared_ids(bank, located, path)
+    if problems:
+        raise ProblemsFound(problems)
+    return bank
+
+
+def shared_ids(bank: Bank, located: yamlfile.LocatedData, path: Path) -> list[Problem]:
+    """A problem for each question id that another bank in the same folder also uses.
+
+    The other banks are read leniently: a broken one reports itself when it is
+    loaded, and here gives whatever ids can be read.
+    """
+    elsewhere: dict[str, str] = {}
+    for other in find_banks(path.parent):
+        if other.resolve() == path.resolve():
+            continue
+        try:
+            data = yamlfile.load(other)
+        except ProblemsFound:
+            continue
+        questions = data.data.get("questions") if isinstance(data.data, dict) else None
+        for index, q in enumerate(questions if isinstance(questions, list) else []):
+            if isinstance(q, dict) and isinstance(q.get("id"), str):
+                elsewhere.setdefault(q["id"], f"{data.path}:{data.lines.get(('questions', index, 'id'), 1)}")
+    return [
+        located.problem(("questions", index, "id"), f"question id '{q.id}' is also used in {elsewhere[q.id]}: "
+                        "ids must be unique across all banks")
+        for index, q in enumerate(bank.questions)
+        if q.id in elsewhere
+    ]
 
 
 def revision(bank: Bank) -> str:
-    """A short fingerprint of the bank: progress stored for another revision is dropped."""
-    return fingerprint(bank)
+    """A short fingerprint of the bank: progress stored for another revision is dropped.
+
+    A bank with no ``shuffle_reason`` keeps the fingerprint it had before that
+    field existed, so result files made then are still re-marked."""
+    return fingerprint(bank, {"shuffle_reason"} if bank.shuffle_reason is None else None)
 
 
 def payload(bank: Bank) -> dict[str, Any]:

@@ -109,8 +109,22 @@ QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "short")
 
 
 class Bank(Strict):
+    # Editors flag 'shuffle: false' without a reason as you type; boardroom
+    # validate checks the same (boardroom.quiz.giveaways).
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"shuffle": {"const": False}}, "required": ["shuffle"]},
+        "then": {"required": ["shuffle_reason"]},
+    })
+
     id: Ident
     title: Text
     description: str = ""
-    shuffle: bool = Field(False, description="Shuffle options, with a seed fixed for the learner's session.")
+    shuffle: bool = Field(
+        True,
+        description="Shuffle each question's options, in an order fixed for the learner's session. "
+        "Turn it off only with a 'shuffle_reason'.",
+    )
+    shuffle_reason: Text | None = Field(
+        None, description="Why the options must keep their written order (for example, an ordered scale)."
+    )
     questions: list[Question] = Field(min_length=1)
