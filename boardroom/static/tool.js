@@ -271,7 +271,7 @@ function render({ model, el }) {
     if (lowConfidence) {
       parts.push(h("p", { class: "br-rating br-declined", "data-rating": "none" },
         h("strong", { text: `${result.confidence_label}.` }),
-        ` Too much is unknown to give a ${ratingName.toLowerCase()}: the unknowns alone could move it by two or more steps. ` +
+        " Too much is unknown for a rating: the unknowns alone could move it two or more steps on the scale. " +
         `Find the evidence below first. What is known allows ${result.at_best_label} at best.`));
     } else if (result.complete) {
       const rating = tool.ratings.find((r) => r.id === result.rating);
