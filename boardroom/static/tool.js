@@ -158,7 +158,14 @@ function render({ model, el }) {
   const stageRadios = (tool.stages || []).map((stage) => {
     const id = `${prefix}-stage-${stage.id}`;
     const input = h("input", { type: "radio", name: `${prefix}-stage`, id, value: stage.id, "aria-describedby": `${id}-help` });
-    input.addEventListener("change", () => { model.set("stage", stage.id); model.save_changes(); });
+    input.addEventListener("change", () => {
+      model.set("stage", stage.id);
+      model.save_changes();
+      // Which questions count has changed: say how many, and the result if it is now complete.
+      const result = applyRules(tool, current(), stage.id);
+      announce(`${result.total} questions due at the ${stage.label.toLowerCase()} stage.` +
+        (result.complete ? ` ${verdict(result)}` : ""));
+    });
     return [input, h("div", { class: "br-choice" }, input, h("label", { for: id, text: stage.label }),
       h("span", { class: "br-hint br-stage-help", id: `${id}-help`, text: stage.help }))];
   });
