@@ -50,9 +50,9 @@ def quiz_file(bank_id: str, wrong_ids: set[str], saved_at: str, skip: set[str] =
     return data
 
 
-def tool_file(tool_id: str, answers: dict[str, str], saved_at: str) -> dict:
+def tool_file(tool_id: str, answers: dict[str, str], saved_at: str, stage: str | None = None) -> dict:
     tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
-    data = assess(tool, answers, tool_revision(tool))
+    data = assess(tool, answers, tool_revision(tool), stage)
     data["saved_at"] = saved_at
     return data
 
@@ -64,7 +64,8 @@ def write(folder: Path, name: str, data) -> Path:
 
 
 def make_sample(folder: Path, seed: int = 2026) -> None:
-    """A room of twelve: eight quizzes, four health checks, and three files that must be skipped."""
+    """A room of twelve: eight quizzes, four health checks (three tables at go-live readiness, as in the
+    pre-mortem, and one that knew too little to rate), and three files that must be skipped."""
     chooser = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     bank = load_bank(ROOT / "exercises" / "quizzes" / "jargon.yml")
@@ -76,9 +77,10 @@ def make_sample(folder: Path, seed: int = 2026) -> None:
               quiz_file("jargon", wrong_ids, f"2026-12-03T10:{20 + n:02d}:00.000Z"))
     tool = load_tool(ROOT / "exercises" / "tools" / "health-check.yml")
     for n in range(4):
-        answers = {i.id: chooser.choice(["full", "part", "part", "missing", "unknown"]) for i in tool.items}
+        spread = ["full", "part", "part", "missing", "unknown"] if n < 3 else ["part", "unknown", "unknown"]
+        answers = {i.id: chooser.choice(spread) for i in tool.items}
         write(folder, f"health-check-results{'' if n == 0 else f' ({n})'}.json",
-              tool_file("health-check", answers, f"2026-12-03T11:{10 + n:02d}:00.000Z"))
+              tool_file("health-check", answers, f"2026-12-03T11:{10 + n:02d}:00.000Z", "go-live-readiness"))
     first = (folder / "jargon-results.json").read_text(encoding="utf-8")
     write(folder, "jargon-results copy.json", first)  # the same file handed in twice
     write(folder, "jargon-results (cut short).json", first[: len(first) // 2])  # a broken download

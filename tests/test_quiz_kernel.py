@@ -62,11 +62,12 @@ def test_answers_from_the_front_end_are_read_in_python(tmp_path):
 
 @pytest.mark.parametrize("widget, tool_id", [("HealthCheck", "health-check"), ("StrategyReview", "strategy-review")])
 def test_review_tool_answers_from_the_front_end_are_rated_in_python(widget, tool_id):
+    """Every worked example, sent as a browser sends it (answers and, for a tool with stages, the stage):
+    Python gives the rating, the confidence and the items not yet due exactly as the engine does."""
     from boardroom.tools.data import load_tool
     from boardroom.tools.engine import assess
 
     tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
-    example = tool.examples[0]
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_code_cell(f"from boardroom import {widget}\ntool = {widget}()\ntool"),
@@ -74,14 +75,21 @@ def test_review_tool_answers_from_the_front_end_are_rated_in_python(widget, tool
     ]
     client = NotebookClient(nb, kernel_name="python3", timeout=120,
                             resources={"metadata": {"path": str(ROOT / "exercises" / "workshops")}})
+    got = []
     with client.setup_kernel():
         client.execute_cell(nb.cells[0], 0)
         data = nb.cells[0].outputs[0]["data"]
         assert f'data-boardroom-component="tool" data-boardroom-key="{tool_id}"' in data["text/html"]
-        update = client.kc.session.msg("comm_msg", {"comm_id": data[WIDGET_VIEW]["model_id"], "data": {
-            "method": "update", "state": {"answers": dict(example.answers)}, "buffer_paths": []}})
-        client.kc.shell_channel.send(update)
-        client.execute_cell(nb.cells[1], 1)
-    got = json.loads(nb.cells[1].outputs[0]["text"])
-    assert got["rating"] == example.rating
-    assert got == json.loads(json.dumps(assess(tool, example.answers, got["revision"])))
+        for example in tool.examples:
+            state = {"answers": dict(example.answers), "stage": example.stage or ""}
+            update = client.kc.session.msg("comm_msg", {"comm_id": data[WIDGET_VIEW]["model_id"], "data": {
+                "method": "update", "state": state, "buffer_paths": []}})
+            client.kc.shell_channel.send(update)
+            nb.cells[1].outputs = []
+            client.execute_cell(nb.cells[1], 1)
+            got.append(json.loads(nb.cells[1].outputs[0]["text"]))
+    for example, result in zip(tool.examples, got, strict=True):
+        assert (result["stage"], result["confidence"], result["rating"]) == (example.stage, example.confidence, example.rating)
+        assert result == json.loads(json.dumps(assess(tool, example.answers, result["revision"], example.stage)))
+    if tool.stages:
+        assert any(r["not_due"] for r in got) and any(r["confidence"] == "low" and r["rating"] is None for r in got)

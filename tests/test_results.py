@@ -20,7 +20,7 @@ Q = [q.id for q in BANK.questions]
 
 @pytest.fixture
 def room(tmp_path) -> Path:
-    """Five quizzes, two health checks, and six files that must each be skipped for its own reason."""
+    """Five quizzes, four health checks, and seven files that must each be skipped for its own reason."""
     folder = tmp_path / "room"
     folder.mkdir()
     wrong_sets = [{Q[0]}, {Q[0], Q[1]}, {Q[0]}, set(), {Q[0], Q[2]}]
@@ -28,9 +28,16 @@ def room(tmp_path) -> Path:
         write(folder, f"quiz-{n}.json", quiz_file("jargon", wrong_ids, f"2026-12-01T10:0{n}:00Z",
                                                   skip={Q[-1]} if n == 4 else frozenset()))
     health = load_tool_items()
-    write(folder, "check-a.json", tool_file("health-check", {i: "full" for i in health}, "2026-12-01T11:00:00Z"))
-    write(folder, "check-b.json", tool_file("health-check", {i: "missing" for i in health}, "2026-12-01T11:01:00Z"))
-    write(folder, "check-c.json", tool_file("health-check", {health[0]: "full"}, "2026-12-01T11:02:00Z"))
+    stage = "go-live-readiness"
+    write(folder, "check-a.json", tool_file("health-check", {i: "full" for i in health}, "2026-12-01T11:00:00Z", stage))
+    write(folder, "check-b.json", tool_file("health-check", {i: "missing" for i in health}, "2026-12-01T11:01:00Z", stage))
+    write(folder, "check-c.json", tool_file("health-check", {health[0]: "full"}, "2026-12-01T11:02:00Z", stage))
+    # everything due at business case is unknown: too little known to rate
+    write(folder, "check-d.json", tool_file("health-check", {i: "unknown" for i in health}, "2026-12-01T11:03:00Z",
+                                            "business-case"))
+    older = tool_file("health-check", {i: "full" for i in health}, "2026-11-01T11:00:00Z", stage)
+    older["version"] = 1  # saved before the check asked for the stage
+    write(folder, "check-older.json", older)
     text = (folder / "quiz-0.json").read_text(encoding="utf-8")
     write(folder, "quiz-0 (copy).json", text)
     write(folder, "truncated.json", text[:300])
@@ -54,12 +61,13 @@ def test_every_file_is_read_or_skipped_by_name_with_a_reason(room):
     read = sorted(name for name, _ in found.read)
     reasons = {s.name: s.reason for s in found.skipped}
     # of a file and its copy, the first in name order counts and the other is named as its copy
-    assert read == ["check-a.json", "check-b.json", "check-c.json", "quiz-0 (copy).json",
+    assert read == ["check-a.json", "check-b.json", "check-c.json", "check-d.json", "quiz-0 (copy).json",
                     "quiz-1.json", "quiz-2.json", "quiz-3.json", "quiz-4.json"]
     assert reasons["quiz-0.json"] == "a copy of quiz-0 (copy).json, already counted"
     assert reasons["truncated.json"].startswith("not valid JSON at line")
     assert reasons["corrupt.json"] == "not UTF-8 text: corrupt"
     assert reasons["old-version.json"] == "results format version 0; this summariser reads version 1"
+    assert reasons["check-older.json"].startswith("review-tool results in format version 1, saved before the tools asked")
     assert reasons["not-ours.json"].startswith("not a results file")
     assert reasons["quiz-0.csv"].startswith("a CSV download")
     assert len(found.read) + len(found.skipped) == len(list(room.iterdir()))
@@ -67,7 +75,7 @@ def test_every_file_is_read_or_skipped_by_name_with_a_reason(room):
 
 def test_the_summary_counts_scores_hardest_questions_wrong_answers_and_ratings(room):
     summary = summarise_folder(room)
-    assert (summary.read, len(summary.skipped)) == (8, 6)
+    assert (summary.read, len(summary.skipped)) == (9, 7)
     quiz = summary.quizzes[0]
     total = len(Q)
     assert (quiz.bank, quiz.files, quiz.finished, quiz.total, quiz.remarked) == ("jargon", 5, 4, total, True)
@@ -77,9 +85,13 @@ def test_the_summary_counts_scores_hardest_questions_wrong_answers_and_ratings(r
     assert hardest[0].wrong_answers.most_common(1)[0][1] == 4
     assert quiz.questions[Q[-1]].answered == 4  # one learner left the last question
     tool = summary.tools[0]
-    assert (tool.tool, tool.files, tool.complete) == ("health-check", 3, 2)
+    assert (tool.tool, tool.files, tool.complete, tool.declined) == ("health-check", 4, 3, 1)
     assert tool.spread() == [("Green", 1), ("Amber/Green", 0), ("Amber", 0), ("Amber/Red", 0), ("Red", 1)]
-    assert tool.gaps.most_common(1)[0][1] == 1
+    assert tool.stage_spread() == [("Business case", 1), ("Go-live readiness", 3)]
+    assert tool.confidence == {"good": 2, "low": 1}
+    assert tool.gaps.most_common(1)[0][1] == 2  # the business-case unknowns are gaps too
+    business_case_items = 6
+    assert len(tool.unknowns) == business_case_items and set(tool.unknowns.values()) == {1}
 
 
 def test_answers_are_marked_again_from_the_bank_not_taken_from_the_file(room):
@@ -96,19 +108,24 @@ def test_the_html_and_csv_say_what_was_read_and_skipped(room, capsys):
     assert main(["results", "summarise", str(room)]) == 0
     out = capsys.readouterr().out
     assert f"skipped {room / 'truncated.json'}: not valid JSON" in out
-    assert "Read 8 result file(s), skipped 6." in out
+    assert "Read 9 result file(s), skipped 7." in out
     html = (room / "summary.html").read_text(encoding="utf-8")
-    assert "Read 8 result file(s); skipped 6." in html
+    assert "Read 9 result file(s); skipped 7." in html
+    assert "3 got a rating" not in html and "2 got a rating, and 1 had too much unknown" in html
+    assert "<tr><td>Business case</td><td>1</td></tr>" in html and "The evidence most often missing" in html
     assert html.count('<img class="chart" src="data:image/svg+xml;base64,') == 2
     assert "truncated.json" in html and BANK.questions[0].prompt in html
     rows = list(csv.DictReader((room / "summary.csv").open(encoding="utf-8")))
     figures = {(r["section"], r["quiz_or_tool"], r["question"], r["measure"]): r["value"] for r in rows}
-    assert figures[("files", "", "", "read")] == "8" and figures[("files", "", "", "skipped")] == "6"
+    assert figures[("files", "", "", "read")] == "9" and figures[("files", "", "", "skipped")] == "7"
     assert figures[("quiz", "jargon", Q[0], "correct")] == "1"
     assert figures[("tool", "health-check", "", "rating: Green")] == "1"
+    assert figures[("tool", "health-check", "", "not rated: low confidence")] == "1"
+    assert figures[("tool", "health-check", "", "stage: Go-live readiness")] == "3"
+    assert figures[("tool", "health-check", "", "confidence: low")] == "1"
     # the summary's own files are not read as results the second time round
     assert main(["results", "summarise", str(room)]) == 0
-    assert "Read 8 result file(s), skipped 6." in capsys.readouterr().out
+    assert "Read 9 result file(s), skipped 7." in capsys.readouterr().out
 
 
 def test_an_empty_or_missing_folder_is_a_one_line_error(tmp_path, capsys):

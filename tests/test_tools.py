@@ -10,11 +10,13 @@ import pytest
 from boardroom.cli import main
 from boardroom.problems import ProblemsFound
 from boardroom.tools.data import TOOL_DIR, load_tool
-from boardroom.tools.engine import assess
+from boardroom.tools.engine import assess, confidence
 from boardroom.tools.render import fallback_html
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).parent / "fixtures" / "tools" / "mini.yml"
+STAGED = Path(__file__).parent / "fixtures" / "tools" / "staged.yml"
+HEALTH = load_tool(ROOT / TOOL_DIR / "health-check.yml")
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +24,12 @@ def mini():
     return load_tool(MINI)
 
 
-@pytest.mark.parametrize("tool_id, examples", [("strategy-review", 1), ("health-check", 2)])
+@pytest.fixture(scope="module")
+def staged():
+    return load_tool(STAGED)
+
+
+@pytest.mark.parametrize("tool_id, examples", [("strategy-review", 1), ("health-check", 4)])
 def test_the_course_tools_load_with_cited_rules_and_worked_examples(tool_id, examples):
     tool = load_tool(ROOT / TOOL_DIR / f"{tool_id}.yml")  # also checks each example's rating
     assert 10 <= len(tool.items) <= 16
@@ -30,7 +37,87 @@ def test_the_course_tools_load_with_cited_rules_and_worked_examples(tool_id, exa
     assert all(item.sources and item.ask for item in tool.items)
     assert len(tool.ratings) >= 3 and tool.ratings[-1].min_share == 0
     for example in tool.examples:
-        assert assess(tool, example.answers)["rating"] == example.rating
+        got = assess(tool, example.answers, stage=example.stage)
+        assert (got["confidence"], got["rating"]) == (example.confidence, example.rating)
+
+
+def test_the_health_check_has_a_real_worked_example_that_is_not_red():
+    rated_or_open = [e for e in HEALTH.examples if "fictional" not in e.title.lower() and "fictional" not in e.summary
+                     and (e.rating or e.at_best) not in (None, "red", "amber-red")]
+    assert rated_or_open, "every real example is Red or Amber/Red"
+
+
+def test_a_perfect_project_is_never_marked_down_for_questions_not_yet_due():
+    """At every stage, a project with a clear yes on every question due gets the best rating,
+    however the questions not yet due are answered."""
+    for stage in HEALTH.stages:
+        for later in ("missing", "unknown"):
+            answers = {i.id: later for i in HEALTH.items}
+            due = [i.id for i in HEALTH.items if assess(HEALTH, {}, stage=stage.id)["items"][HEALTH.items.index(i)]["due"]]
+            answers.update({i: "full" for i in due})
+            result = assess(HEALTH, answers, stage=stage.id)
+            assert (result["rating"], result["confidence"]) == (HEALTH.ratings[0].id, "good"), stage.id
+            assert result["total"] == len(due) and result["gaps"] == [] and result["capped_by"] == []
+    first = assess(HEALTH, {i.id: "full" for i in HEALTH.items}, stage=HEALTH.stages[0].id)
+    assert 0 < len(first["not_due"]) < len(HEALTH.items)
+    row = next(r for r in first["items"] if r["id"] == first["not_due"][0])
+    assert (row["finding"], row["answer"], row["ask"]) == ("not-due", None, [])
+    assert row["before_due"] and row["due_from"] != HEALTH.stages[0].id
+
+
+def test_items_not_due_are_left_out_of_the_score_caps_and_unknowns(staged):
+    # a "No" on training would cap the rating at low, but training is not due early
+    result = assess(staged, {"users": "full", "money": "full", "owner": "part", "training": "missing", "data": "unknown"},
+                    stage="early")
+    assert (result["total"], result["answered"], result["unknown"]) == (3, 3, 0)
+    assert result["share"] == pytest.approx(5 / 6) and result["rating"] == "high" and result["capped_by"] == []
+    assert result["not_due"] == ["training", "data"]
+    assert [r["before_due"] for r in result["items"] if not r["due"]] == ["Ask for the training plan.", "Ask for the migration plan."]
+    # the same answers once they are due
+    late = assess(staged, {"users": "full", "money": "full", "owner": "part", "training": "missing", "data": "full"},
+                  stage="late")
+    assert (late["total"], late["rating"], late["capped_by"], late["not_due"]) == (5, "low", ["training"], [])
+
+
+def test_without_a_stage_a_tool_with_stages_gives_no_rating_but_shows_findings(staged):
+    answers = {"users": "full", "money": "missing", "owner": "full", "training": "full", "data": "full"}
+    for stage in (None, "", "someday", 3):
+        result = assess(staged, answers, stage=stage)
+        assert (result["stage"], result["complete"], result["rating"], result["confidence"]) == (None, False, None, None)
+        assert result["strengths"] == ["users", "owner", "training", "data"] and result["gaps"] == ["money"]
+
+
+@pytest.mark.parametrize("unknown, due, level", [
+    (0, 15, "good"), (3, 15, "good"), (4, 15, "limited"), (5, 15, "limited"), (6, 15, "low"), (11, 15, "low"),
+    (1, 5, "good"), (2, 5, "low"), (1, 6, "good"), (2, 6, "limited"), (3, 6, "low"), (6, 16, "limited"), (7, 16, "low"),
+])
+def test_confidence_is_the_share_of_the_questions_due_that_are_unknown(unknown, due, level):
+    assert confidence(unknown, due) == level
+
+
+def test_a_mostly_unknown_project_gets_no_colour_but_its_evidence_gaps_first():
+    known = {"honest-reporting": "part", "go-live-criteria": "part", "staff-trained": "missing", "data-migration": "part"}
+    answers = {i.id: known.get(i.id, "unknown") for i in HEALTH.items}
+    result = assess(HEALTH, answers, stage="go-live-readiness")
+    assert result["complete"] and result["rating"] is None and result["rating_label"] is None
+    assert result["confidence_label"] == "Low confidence: 11 of 15 unknown"
+    assert len(result["unknowns"]) == 11 and set(result["unknowns"]) <= set(result["gaps"])
+    # what is known still bounds it: the training answer caps it at Amber/Red even if every unknown were a yes
+    assert result["at_best"] == "amber-red" and result["capped_by"] == []
+    # the same answers with four unknowns turned into "No" are rated, with limited confidence
+    fewer = dict(answers, **{item_id: "missing" for item_id in result["unknowns"][:7]})
+    rated = assess(HEALTH, fewer, stage="go-live-readiness")
+    assert (rated["confidence"], rated["rating"]) == ("limited", "red")
+
+
+def test_the_strategy_review_says_how_confident_it_is_too():
+    review = load_tool(ROOT / TOOL_DIR / "strategy-review.yml")
+    assert review.stages == []
+    answers = {i.id: "unknown" if n % 2 else "full" for n, i in enumerate(review.items)}
+    result = assess(review, answers)
+    assert (result["confidence"], result["rating"], result["at_best"]) == ("low", None, review.ratings[0].id)
+    answers = {i.id: "full" for i in review.items}
+    assert assess(review, answers, stage="business-case")["stage"] is None  # no stages: a stage is ignored
 
 
 def test_health_check_rates_on_the_five_point_delivery_confidence_scale():
@@ -76,13 +163,17 @@ def test_answers_that_fit_no_rule_are_ignored(mini, answers):
     assert result["answered"] == 0 and result["rating"] is None
 
 
-def test_the_fallback_is_a_paper_checklist(mini):
+def test_the_fallback_is_a_paper_checklist(mini, staged):
     html = fallback_html(mini)
     assert html.count('class="br-tool-item"') == 3
     assert html.count("<li>We do not know</li>") == 3
     for rating in mini.ratings:
         assert f"<dt>{rating.label}</dt>" in html
     assert "Who signed it?" in html
+    assert "br-stage-boxes" not in html and "two in five" in html
+    html = fallback_html(staged)
+    assert "<li><strong>Early.</strong> Before the contract is signed.</li>" in html
+    assert html.count('class="br-due"') == 2 and "Due from: Late. Before then, ask for the training plan." in html
 
 
 BROKEN = [
@@ -90,7 +181,7 @@ BROKEN = [
     ("    min_share: 0.5\n", "    min_share: 0.9\n", 28, "each min_share must be lower than the one before"),
     ("    min_share: 0\n", "    min_share: 0.1\n", 32, "the last rating must have min_share 0"),
     ("      missing: low\n", "      missing: lowest\n", 53, "cap 'lowest' is not a rating (ratings: high, medium, low)"),
-    ("    rating: low\n", "    rating: medium\n", 78, "example 'capped' says 'medium', but the rules give 'low' (share 0.67, capped by safety)"),
+    ("    rating: low\n", "    rating: medium\n", 80, "example 'capped' says 'medium', but the rules give 'low' (share 0.67, 0 of 3 unknown, capped by safety)"),
     ("    answers: {users: full, safety: full, money: full}", "    answers: {users: full, safety: full}", 72,
      "example 'all-good' leaves unanswered: money"),
     ("      - Where is the money?\n    sources:\n      - title: A source\n        url: https://example.org/money\n",
@@ -99,11 +190,46 @@ BROKEN = [
 ]
 
 
-@pytest.mark.parametrize("old, new, line, message", BROKEN, ids=[b[3][:40] for b in BROKEN])
-def test_broken_rules_are_reported_by_file_and_line(tmp_path, old, new, line, message, capsys):
-    text = MINI.read_text(encoding="utf-8")
-    assert old in text
+BROKEN_STAGES = [
+    ("    due_from: late\n    before_due: Ask for the training plan.", "    due_from: later\n    before_due: Ask.", 78,
+     "item 'training' is due from 'later', which is not a stage, so it is due at no stage (stages: early, late)"),
+    ("    before_due: Ask for the training plan.\n", "", 78, "item 'training' is not due at 'early': add 'before_due'"),
+    ("    section: Early\n    question: Is it funded?\n", "    section: Early\n    question: Is it funded?\n    before_due: Ask.\n", 54,
+     "item 'money' is due from the first stage, so its 'before_due' would never show"),
+    ("  - id: late\n    label: Late", "  - id: early\n    label: Late", 11, "duplicate stage id 'early'"),
+    ("    stage: early\n", "", 98, "example 'early-and-sound' needs a 'stage', one of: early, late"),
+    ("    stage: early\n", "    stage: middle\n", 101, "stage 'middle' is not a stage (stages: early, late)"),
+    ("    answers: {users: full, money: full, owner: full}", "    answers: {users: full, money: full, owner: full, data: full}", 102,
+     "example answers item 'data', which is not due at stage 'early'"),
+    ("    confidence: low\n", "    confidence: good\n", 110,
+     "example 'late-and-unknown' says confidence 'good', but the rules give 'low' (share 0.60, 2 of 5 unknown)"),
+    ("    at_best: high\n", "    rating: high\n", 111, "example 'late-and-unknown' has low confidence, so the tool gives no rating"),
+    ("    at_best: high\n", "", 105, "example 'late-and-unknown' has low confidence: give 'at_best' (the rules give 'high')"),
+    ("    at_best: high\n", "    at_best: medium\n", 111,
+     "example 'late-and-unknown' says at best 'medium', but the rules give 'high'"),
+]
+
+
+def test_items_and_examples_need_stages_only_in_a_tool_with_stages(tmp_path):
+    text = MINI.read_text(encoding="utf-8").replace("      - Who did you meet?\n", "      - Who did you meet?\n    due_from: early\n")
+    text = text.replace("    answers: {users: full, safety: full, money: full}", "    stage: early\n    answers: {users: full, safety: full, money: full}")
     broken = tmp_path / "mini.yml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemsFound) as found:
+        load_tool(broken)
+    assert [(p.line, p.message) for p in found.value.problems] == [(41, "'due_from' needs a list of 'stages' in the tool")]
+    broken.write_text(text.replace("    due_from: early\n", ""), encoding="utf-8")
+    with pytest.raises(ProblemsFound) as found:
+        load_tool(broken)
+    assert [(p.line, p.message) for p in found.value.problems] == [(72, "'stage' needs a list of 'stages' in the tool")]
+
+
+@pytest.mark.parametrize("fixture, old, new, line, message", [(MINI, *b) for b in BROKEN] + [(STAGED, *b) for b in BROKEN_STAGES],
+                         ids=[b[3][:40] for b in BROKEN + BROKEN_STAGES])
+def test_broken_rules_are_reported_by_file_and_line(tmp_path, fixture, old, new, line, message, capsys):
+    text = fixture.read_text(encoding="utf-8")
+    assert old in text
+    broken = tmp_path / fixture.name
     broken.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(ProblemsFound) as found:
         load_tool(broken)
@@ -112,7 +238,7 @@ def test_broken_rules_are_reported_by_file_and_line(tmp_path, old, new, line, me
     # the command line says the same, one line a problem, and exits 1
     tools = tmp_path / "tools"
     tools.mkdir()
-    broken.rename(tools / "mini.yml")
-    assert main(["validate", str(tools / "mini.yml")]) == 1
+    broken.rename(tools / fixture.name)
+    assert main(["validate", str(tools / fixture.name)]) == 1
     out = capsys.readouterr().out.strip().splitlines()
-    assert any(re.fullmatch(rf".*tools/mini\.yml:{line}: .*", row) and message in row for row in out), out
+    assert any(re.fullmatch(rf".*tools/{fixture.stem}\.yml:{line}: .*", row) and message in row for row in out), out

@@ -37,9 +37,16 @@ def open_tool(visit, site, tool_id: str, **options):
     return v
 
 
-def answer(page, tool_id: str, answers: dict[str, str]) -> None:
+def answer(page, tool_id: str, answers: dict[str, str], stage: str | None = None) -> None:
+    """Say the stage first (tools with stages), then answer."""
+    if stage:
+        page.locator(f"#br-{tool_id}-stage-{stage}").check()
     for item_id, value in answers.items():
         page.locator(f"#br-{tool_id}-{item_id}-{value}").check()
+
+
+def example(tool, confidence: str):
+    return next(e for e in tool.examples if e.confidence == confidence)
 
 
 def without_time(result: dict) -> dict:
@@ -48,17 +55,18 @@ def without_time(result: dict) -> dict:
 
 def test_the_rating_is_given_in_words_with_gaps_and_questions_and_downloads_match_python(visit, site):
     page = open_tool(visit, site, "health-check").page
-    example = HEALTH.examples[0]
-    expected = assess(HEALTH, example.answers, revision(HEALTH))
+    example = next(e for e in HEALTH.examples if e.confidence == "good" and e.stage == "go-live-readiness")
+    expected = assess(HEALTH, example.answers, revision(HEALTH), example.stage)
     rating = next(r for r in HEALTH.ratings if r.id == example.rating)
     progress = page.locator(f"{LIVE} .br-progress")
     assert progress.inner_text() == f"0 of {len(HEALTH.items)} questions answered."
-    assert "Answer all" in page.locator(f"{LIVE} .br-rating-pending").inner_text()
+    assert "stage first" in page.locator(f"{LIVE} .br-rating-pending").inner_text()
 
-    answer(page, "health-check", example.answers)
-    assert progress.inner_text() == f"{len(HEALTH.items)} of {len(HEALTH.items)} questions answered."
+    answer(page, "health-check", example.answers, example.stage)
+    assert progress.inner_text() == f"{len(HEALTH.items)} of {len(HEALTH.items)} questions answered at the go-live readiness stage."
     shown = page.locator(f"{LIVE} .br-rating").inner_text()
     assert f"{HEALTH.rating_name}: {rating.label}." in shown and rating.meaning in shown
+    assert page.locator(f"{LIVE} .br-confidence").inner_text() == f"{expected['confidence_label']}."
     assert page.locator(f"{LIVE} .br-findings").first.locator("> li").count() == len(expected["gaps"])
     first_gap = HEALTH.item(expected["gaps"][0])
     assert first_gap.gap in page.locator(f"{LIVE} .br-findings > li").first.inner_text()
@@ -82,7 +90,58 @@ def test_the_rating_is_given_in_words_with_gaps_and_questions_and_downloads_matc
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
     assert [r["item"] for r in rows] == [i.id for i in HEALTH.items]
     assert {r["rating"] for r in rows} == {rating.label}
+    assert {r["stage"] for r in rows} == {"Go-live readiness"} and {r["due"] for r in rows} == {"yes"}
+    assert {r["confidence"] for r in rows} == {expected["confidence_label"]}
     assert rows[0]["answer"] == next(s.label for s in HEALTH.scale if s.id == example.answers[HEALTH.items[0].id])
+
+
+def test_at_an_early_stage_questions_not_due_step_aside_and_say_what_to_ask_for(visit, site):
+    page = open_tool(visit, site, "health-check").page
+    example = next(e for e in HEALTH.examples if e.stage == HEALTH.stages[0].id)
+    # answers given at a later stage stay stored but do not count at this one
+    answer(page, "health-check", {i.id: "missing" for i in HEALTH.items})
+    answer(page, "health-check", example.answers, example.stage)
+    expected = assess(HEALTH, example.answers, revision(HEALTH), example.stage)
+    assert expected["rating"] == HEALTH.ratings[0].id and expected["not_due"]
+    rating = HEALTH.ratings[0]
+    assert f"{HEALTH.rating_name}: {rating.label}." in page.locator(f"{LIVE} .br-rating").inner_text()
+    assert page.locator(f"{LIVE} .br-progress").inner_text() == (
+        f"{len(example.answers)} of {len(example.answers)} questions answered at the business case stage.")
+    first = HEALTH.item(expected["not_due"][0])
+    item = page.locator(f'{LIVE} .br-tool-item[data-item="{first.id}"]')
+    assert not item.locator(f"#br-health-check-{first.id}-full").is_visible()
+    due_from = HEALTH.stage(first.due_from).label.lower()
+    assert item.locator(".br-due").inner_text() == f"Not due at this stage: due from {due_from}. {first.before_due}"
+    listed = page.locator(f"{LIVE} .br-not-due > li").all_inner_texts()
+    assert len(listed) == len(expected["not_due"]) and first.before_due in listed[0]
+    assert page.locator(f"{LIVE} h4", has_text="Not due at this stage").inner_text() == f"Not due at this stage ({len(listed)})"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my results (JSON)").click()
+    assert without_time(json.loads(Path(download.value.path()).read_text(encoding="utf-8"))) == expected
+
+
+def test_a_mostly_unknown_project_leads_with_the_evidence_to_find_not_a_colour(visit, site, tmp_path):
+    page = open_tool(visit, site, "health-check").page
+    example = next(e for e in HEALTH.examples if e.confidence == "low" and e.at_best == "amber-red")
+    expected = assess(HEALTH, example.answers, revision(HEALTH), example.stage)
+    answer(page, "health-check", example.answers, example.stage)
+    declined = page.locator(f"{LIVE} .br-declined")
+    text = declined.inner_text()
+    assert text.startswith(f"{expected['confidence_label']}.") and "Amber/Red at best" in text
+    assert declined.get_attribute("data-rating") == "none"  # no traffic-light mark
+    assert page.locator(f"{LIVE} .br-rating-mark").count() == 0
+    headings = page.locator(f"{LIVE} .br-tool-result h4").all_inner_texts()
+    assert headings[0] == f"Evidence to find first ({len(expected['unknowns'])})"
+    first_list = page.locator(f"{LIVE} .br-findings").first.locator("> li")
+    assert first_list.count() == len(expected["unknowns"])
+    assert HEALTH.item(expected["unknowns"][0]).question in first_list.first.inner_text()
+    asks = page.locator(f"{LIVE} .br-asks > li").all_inner_texts()
+    assert asks[0] == HEALTH.item(expected["unknowns"][0]).ask[0]
+    page.wait_for_function("s => document.querySelector(s).textContent.includes('no rating')", arg=f"{LIVE} [role=status]")
+    page.locator(f"#br-health-check-stage-{example.stage}").scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "low-confidence-top.png"))
+    declined.scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "low-confidence-result.png"))
 
 
 @pytest.mark.parametrize("tool_id", sorted(TOOLS))
@@ -90,17 +149,28 @@ def test_javascript_applies_the_rules_exactly_as_python(visit, site, tool_id):
     tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
     page = open_tool(visit, site, tool_id).page
     chooser = random.Random(20261126)
-    cases = [dict(e.answers) for e in tool.examples]
-    cases += [{i.id: chooser.choice(["full", "part", "missing", "unknown"]) for i in tool.items} for _ in range(150)]
-    cases += [{i.id: chooser.choice(["full", "part", "missing", "unknown"])
-               for i in tool.items if chooser.random() < 0.6} for _ in range(30)]
+    stages = [s.id for s in tool.stages] or [None]
+    answers = ["full", "part", "missing", "unknown"]
+    cases = [(dict(e.answers), e.stage) for e in tool.examples]
+    cases += [({i.id: chooser.choice(answers) for i in tool.items}, chooser.choice(stages)) for _ in range(150)]
+    cases += [({i.id: chooser.choice(answers) for i in tool.items if chooser.random() < 0.6}, chooser.choice(stages))
+              for _ in range(30)]
+    # many unknowns, around the confidence thresholds, and stages that are missing or not the tool's
+    cases += [({i.id: "unknown" if chooser.random() < share else chooser.choice(answers[:3]) for i in tool.items},
+               chooser.choice(stages)) for share in (0.15, 0.25, 0.35, 0.45, 0.7) for _ in range(12)]
+    cases += [({i.id: chooser.choice(answers) for i in tool.items}, stage) for stage in (None, "", "later", 7)]
     got = page.evaluate(
-        "([tool, cases]) => cases.map((a) => BoardroomComponents.tool.applyRules(tool, a))",
+        "([tool, cases]) => cases.map(([a, stage]) => BoardroomComponents.tool.applyRules(tool, a, stage))",
         [payload(tool), cases],
     )
-    expected = [assess(tool, case, revision(tool)) for case in cases]
+    expected = [assess(tool, case, revision(tool), stage) for case, stage in cases]
     assert [without_time(g) for g in got] == expected
-    assert {e["rating"] for e in expected[len(tool.examples):]} >= {tool.ratings[-1].id}
+    generated = expected[len(tool.examples):]
+    assert {e["rating"] for e in generated} >= {tool.ratings[-1].id, None}
+    assert {e["confidence"] for e in generated} == {"good", "limited", "low", None}
+    if tool.stages:
+        assert {e["stage"] for e in generated} == set(stages) | {None}
+        assert any(e["not_due"] for e in generated)
 
 
 @pytest.mark.parametrize("tool_id", sorted(TOOLS))
@@ -108,16 +178,27 @@ def test_each_worked_example_on_its_page_gets_its_rating(visit, site, tool_id):
     tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
     page = open_tool(visit, site, tool_id).page
     for example in tool.examples:
-        answer(page, tool_id, example.answers)
-        label = next(r.label for r in tool.ratings if r.id == example.rating)
-        assert f"{tool.rating_name}: {label}." in page.locator(f"{LIVE} .br-rating").inner_text()
+        answer(page, tool_id, example.answers, example.stage)
+        shown = page.locator(f"{LIVE} .br-rating").inner_text()
+        if example.rating:
+            label = next(r.label for r in tool.ratings if r.id == example.rating)
+            assert f"{tool.rating_name}: {label}." in shown
+        else:
+            label = next(r.label for r in tool.ratings if r.id == example.at_best)
+            assert shown.startswith("Low confidence:") and f"allows {label} at best." in shown
 
 
 def test_answers_survive_a_reload_and_clearing_asks_first(visit, site):
     page = open_tool(visit, site, "health-check").page
     first, second = HEALTH.items[0].id, HEALTH.items[1].id
+    answer(page, "health-check", {}, "build")
+    # a screen reader hears how many questions the stage brings in
+    due = assess(HEALTH, {}, stage="build")["total"]
+    page.wait_for_function(f"s => document.querySelector(s).textContent === '{due} questions due at the build and test stage.'",
+                           arg=f"{LIVE} [role=status]")
     answer(page, "health-check", {first: "missing", second: "full"})
     page.reload()
+    assert page.locator("#br-health-check-stage-build").is_checked()
     assert page.locator(f"#br-health-check-{first}-missing").is_checked()
     assert page.locator(f"#br-health-check-{second}-full").is_checked()
     page.get_by_role("button", name="Clear answers").click()
@@ -126,7 +207,8 @@ def test_answers_survive_a_reload_and_clearing_asks_first(visit, site):
     page.get_by_role("button", name="Clear answers").click()
     page.get_by_role("button", name="Yes, clear my answers").click()
     assert not page.locator(f"#br-health-check-{first}-missing").is_checked()
-    assert page.evaluate(f"document.activeElement.id") == f"br-health-check-{first}-full"
+    assert not page.locator("#br-health-check-stage-build").is_checked()
+    assert page.evaluate("document.activeElement.id") == f"br-health-check-stage-{HEALTH.stages[0].id}"
     page.reload()
     assert page.locator(f"{LIVE} .br-progress").inner_text().startswith("0 of")
 
@@ -143,7 +225,9 @@ def test_stale_or_corrupt_stored_answers_are_dropped(visit, site, stored):
 
 def test_the_whole_check_can_be_done_by_keyboard(visit, site):
     page = open_tool(visit, site, "health-check").page
-    page.locator(f"#br-health-check-{HEALTH.items[0].id}-full").focus()
+    page.locator("#br-health-check-stage-go-live-readiness").focus()
+    page.keyboard.press("Space")  # the stage first, at which every question is due
+    page.keyboard.press("Tab")  # to the first question's group
     page.keyboard.press("Space")
     for _ in HEALTH.items[1:]:
         page.keyboard.press("Tab")  # to the next question's group
@@ -174,7 +258,7 @@ def test_without_javascript_the_tool_is_a_paper_checklist(visit, site):
 
 def test_printing_keeps_the_answers_and_result_and_drops_the_buttons(visit, site):
     page = open_tool(visit, site, "health-check").page
-    answer(page, "health-check", HEALTH.examples[0].answers)
+    answer(page, "health-check", HEALTH.examples[0].answers, HEALTH.examples[0].stage)
     page.emulate_media(media="print")
     assert page.locator(f"{LIVE} .br-rating").is_visible()
     assert page.locator(f"{LIVE} .br-asks").is_visible()
@@ -188,7 +272,7 @@ def test_no_accessibility_violations_before_and_after_answering(visit, site, too
     tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
     v = open_tool(visit, site, tool_id, color_scheme=scheme, reduced_motion="reduce")
     assert violations(v.page, ".boardroom-mount") == []
-    answer(v.page, tool_id, tool.examples[0].answers)
+    answer(v.page, tool_id, tool.examples[0].answers, tool.examples[0].stage)
     v.page.get_by_role("button", name="Clear answers").click()  # the confirmation open too
     assert violations(v.page, ".boardroom-mount") == []
     forgive_axe_css_fetch(v)

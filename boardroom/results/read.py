@@ -5,6 +5,11 @@ results (JSON)") or returns from ``results()`` in a notebook. It holds no name.
 Each file in the folder is either read or skipped with a one-line reason:
 not JSON (corrupt or cut short), not a results file, another format version,
 missing parts, or a copy of a file already read. Nothing is dropped silently.
+
+Quiz results are format version 1. Review-tool results are version 2, which
+added the project's stage, the confidence and the items not yet due; a
+version 1 tool file was rated without them, so it is skipped with that reason
+rather than mixed into the room's ratings.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from ..quiz.scoring import RESULTS_FORMAT, RESULTS_VERSION
+from ..tools.engine import TOOL_RESULTS_VERSION
+
+CONFIDENCE = (None, "good", "limited", "low")
 
 # What the summariser writes into the folder it reads; not learners' files.
 OUTPUT_NAMES = ("summary.html", "summary.csv")
@@ -41,9 +49,13 @@ def _problem(data: Any) -> str | None:
     """Why parsed JSON is not a usable results file, or None when it is."""
     if not isinstance(data, dict) or data.get("format") != RESULTS_FORMAT:
         return "not a results file from this course (no 'format': 'boardroom-results')"
-    if data.get("version") != RESULTS_VERSION:
-        return f"results format version {data.get('version')!r}; this summariser reads version {RESULTS_VERSION}"
     component = data.get("component")
+    if component == "tool" and data.get("version") == 1:
+        return ("review-tool results in format version 1, saved before the tools asked for the project's stage "
+                "and said how confident they are: ask for a new download")
+    expected = TOOL_RESULTS_VERSION if component == "tool" else RESULTS_VERSION
+    if data.get("version") != expected:
+        return f"results format version {data.get('version')!r}; this summariser reads version {expected}"
     if component == "quiz":
         rows = data.get("questions")
         if not isinstance(data.get("bank"), str) or not isinstance(rows, list) or not all(
@@ -58,7 +70,10 @@ def _problem(data: Any) -> str | None:
             isinstance(r, dict) and isinstance(r.get("id"), str) for r in rows
         ):
             return "review-tool results with missing or malformed 'tool' or 'items'"
-        if data.get("complete") and not isinstance(data.get("rating_label"), str):
+        if data.get("confidence") not in CONFIDENCE or not isinstance(data.get("stage_label"), (str, type(None))):
+            return "review-tool results with a malformed 'confidence' or 'stage_label'"
+        rated = data.get("complete") and data.get("confidence") != "low"
+        if rated and not isinstance(data.get("rating_label"), str):
             return "review-tool results marked complete but with no rating"
         return None
     return f"unknown component {component!r}: expected 'quiz' or 'tool'"

@@ -77,7 +77,13 @@ def _quiz_html(quiz: QuizSummary) -> str:
 def _tool_html(tool: ToolSummary) -> str:
     spread = tool.spread()
     parts = [f"<section><h2>{escape(tool.title)}</h2>",
-             f"<p>{tool.files} result file(s); {tool.complete} answered every question and got a rating.</p>"]
+             f"<p>{tool.files} result file(s); {tool.complete} answered every question due"
+             f"{' at their stage' if tool.stages else ''}: {tool.complete - tool.declined} got a rating, and "
+             f"{tool.declined} had too much unknown for one (low confidence), so they lead with the evidence to find.</p>"]
+    if tool.stages:
+        parts.append("<table><thead><tr><th scope=col>Stage</th><th scope=col>Learners</th></tr></thead><tbody>")
+        parts.extend(f"<tr><td>{escape(label)}</td><td>{n}</td></tr>" for label, n in tool.stage_spread())
+        parts.append("</tbody></table>")
     if spread:
         alt = "Ratings: " + "; ".join(f"{label} {n}" for label, n in spread)
         parts.append(_figure(_chart([l for l, _ in spread], [n for _, n in spread], "Learners", horizontal=True), alt))
@@ -88,6 +94,12 @@ def _tool_html(tool: ToolSummary) -> str:
         parts.append("<h3>The gaps most often found</h3><table><thead><tr><th scope=col>Question</th>"
                      "<th scope=col>Learners who found a gap</th></tr></thead><tbody>")
         for item_id, n in tool.gaps.most_common(HARDEST):
+            parts.append(f"<tr><td>{escape(tool.questions[item_id])}</td><td>{n} of {tool.files}</td></tr>")
+        parts.append("</tbody></table>")
+    if tool.unknowns:
+        parts.append("<h3>The evidence most often missing (answered “We do not know”)</h3><table><thead><tr>"
+                     "<th scope=col>Question</th><th scope=col>Learners who did not know</th></tr></thead><tbody>")
+        for item_id, n in tool.unknowns.most_common(HARDEST):
             parts.append(f"<tr><td>{escape(tool.questions[item_id])}</td><td>{n} of {tool.files}</td></tr>")
         parts.append("</tbody></table>")
     parts.append("</section>")
@@ -147,8 +159,13 @@ def csv_rows(summary: Summary) -> list[list[str]]:
     for tool in summary.tools:
         rows.append(["tool", tool.tool, "", "files", str(tool.files)])
         rows.append(["tool", tool.tool, "", "complete", str(tool.complete)])
+        rows.append(["tool", tool.tool, "", "not rated: low confidence", str(tool.declined)])
+        rows.extend(["tool", tool.tool, "", f"stage: {label}", str(n)] for label, n in tool.stage_spread())
+        rows.extend(["tool", tool.tool, "", f"confidence: {level}", str(tool.confidence[level])]
+                    for level in ("good", "limited", "low"))
         rows.extend(["tool", tool.tool, "", f"rating: {label}", str(n)] for label, n in tool.spread())
         rows.extend(["tool", tool.tool, item_id, "gap", str(n)] for item_id, n in tool.gaps.most_common())
+        rows.extend(["tool", tool.tool, item_id, "unknown", str(n)] for item_id, n in tool.unknowns.most_common())
     return rows
 
 

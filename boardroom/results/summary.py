@@ -55,15 +55,24 @@ class ToolSummary:
     tool: str
     title: str
     files: int = 0
-    complete: int = 0
+    complete: int = 0  # answered every question due at their stage
+    declined: int = 0  # complete, but too much unknown to rate (low confidence)
     ratings: Counter = field(default_factory=Counter)
     rating_order: list[str] = field(default_factory=list)
+    stages: Counter = field(default_factory=Counter)  # by stage label; "Not given" before one is chosen
+    stage_order: list[str] = field(default_factory=list)
+    confidence: Counter = field(default_factory=Counter)  # good, limited, low (complete files only)
     gaps: Counter = field(default_factory=Counter)
+    unknowns: Counter = field(default_factory=Counter)  # answered "We do not know": evidence to find
     questions: dict[str, str] = field(default_factory=dict)
 
     def spread(self) -> list[tuple[str, int]]:
         order = self.rating_order + sorted(set(self.ratings) - set(self.rating_order))
         return [(label, self.ratings[label]) for label in order]
+
+    def stage_spread(self) -> list[tuple[str, int]]:
+        order = [s for s in self.stage_order if self.stages[s]] + sorted(set(self.stages) - set(self.stage_order))
+        return [(label, self.stages[label]) for label in order]
 
 
 def _cell(text: str) -> str:
@@ -90,7 +99,10 @@ class Summary:
             lines += [f"| {_cell(q.prompt)} | {q.correct} of {q.answered} |" for q in quiz.hardest(3)]
         for tool in self.tools:
             spread = ", ".join(f"{label} {n}" for label, n in tool.spread())
-            lines += ["", f"**{_cell(tool.title)}**: {tool.files} learner(s). Ratings: {spread or 'none yet'}."]
+            declined = f" Not rated, too much unknown: {tool.declined}." if tool.declined else ""
+            stages = ", ".join(f"{label} {n}" for label, n in tool.stage_spread())
+            lines += ["", f"**{_cell(tool.title)}**: {tool.files} learner(s). Ratings: {spread or 'none yet'}.{declined}"
+                      + (f" Stages: {stages}." if stages else "")]
         return "\n".join(lines)
 
 
@@ -128,15 +140,23 @@ def _add_quiz(summary: QuizSummary, data: dict[str, Any], bank: Bank | None) -> 
     summary.scores.append(score)
 
 
-def _add_tool(summary: ToolSummary, data: dict[str, Any]) -> None:
+def _add_tool(summary: ToolSummary, data: dict[str, Any], staged: bool) -> None:
     summary.files += 1
+    if staged:
+        summary.stages[data.get("stage_label") or "Not given"] += 1
     if data.get("complete"):
         summary.complete += 1
-        summary.ratings[data["rating_label"]] += 1
+        summary.confidence[data.get("confidence")] += 1
+        if data.get("rating_label"):
+            summary.ratings[data["rating_label"]] += 1
+        else:
+            summary.declined += 1
     for row in data["items"]:
         summary.questions.setdefault(row["id"], str(row.get("question", row["id"])))
         if row.get("finding") == "gap":
             summary.gaps[row["id"]] += 1
+            if row.get("answer") == "unknown":
+                summary.unknowns[row["id"]] += 1
 
 
 def summarise(folder: Path) -> Summary:
@@ -157,7 +177,9 @@ def summarise(folder: Path) -> Summary:
             if tool_id not in tools:
                 rules = _rules("tool", tool_id, folder)
                 tools[tool_id] = ToolSummary(tool_id, str(data.get("title") or tool_id),
-                                             rating_order=[r.label for r in rules.ratings] if rules else [])
-            _add_tool(tools[tool_id], data)
+                                             rating_order=[r.label for r in rules.ratings] if rules else [],
+                                             stage_order=[s.label for s in rules.stages] + ["Not given"]
+                                             if rules and rules.stages else [])
+            _add_tool(tools[tool_id], data, staged=bool(tools[tool_id].stage_order) or data.get("stage") is not None)
     return Summary(folder, len(found.read), found.skipped,
                    [quizzes[k] for k in sorted(quizzes)], [tools[k] for k in sorted(tools)])

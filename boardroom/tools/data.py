@@ -9,7 +9,7 @@ from typing import Any
 from .. import yamlfile
 from ..problems import Problem, ProblemsFound, display_path
 from ..validation import check_id_matches_file, fingerprint, load_model
-from .engine import assess
+from .engine import assess, is_due
 from .model import ANSWERS, Tool
 
 TOOL_DIR = Path("exercises") / "tools"
@@ -75,6 +75,8 @@ def _check_rules(tool: Tool, located: yamlfile.LocatedData):
         yield located.problem(("ratings", len(tool.ratings) - 1, "min_share"),
                               "the last rating must have min_share 0, so every set of answers gets a rating")
 
+    yield from _check_stages(tool, located)
+
     seen = set()
     for index, item in enumerate(tool.items):
         if item.id in seen:
@@ -86,26 +88,88 @@ def _check_rules(tool: Tool, located: yamlfile.LocatedData):
                                       f"cap '{cap}' is not a rating (ratings: {', '.join(ratings)})")
 
 
+def _check_stages(tool: Tool, located: yamlfile.LocatedData):
+    """Stage names are known and unique, every item is due at some stage, and an item
+    not due at the first stage says what to ask for until it is."""
+    stages = [s.id for s in tool.stages]
+    if not stages:
+        for index, item in enumerate(tool.items):
+            for key in ("due_from", "before_due"):
+                if getattr(item, key) is not None:
+                    yield located.problem(("items", index, key), f"'{key}' needs a list of 'stages' in the tool")
+        return
+    seen: set[str] = set()
+    for index, stage in enumerate(tool.stages):
+        if stage.id in seen:
+            yield located.problem(("stages", index, "id"), f"duplicate stage id '{stage.id}'")
+        seen.add(stage.id)
+    for index, item in enumerate(tool.items):
+        due_from = item.due_from or stages[0]
+        if due_from not in stages:
+            yield located.problem(("items", index, "due_from"),
+                                  f"item '{item.id}' is due from '{due_from}', which is not a stage, so it is due at "
+                                  f"no stage (stages: {', '.join(stages)})")
+        elif due_from != stages[0] and item.before_due is None:
+            yield located.problem(("items", index, "due_from"),
+                                  f"item '{item.id}' is not due at '{stages[0]}': add 'before_due', what to ask for until it is")
+        elif due_from == stages[0] and item.before_due is not None:
+            yield located.problem(("items", index, "before_due"),
+                                  f"item '{item.id}' is due from the first stage, so its 'before_due' would never show")
+    if all((item.due_from or stages[0]) != stages[0] for item in tool.items):
+        yield located.problem(("stages", 0, "id"), f"no item is due at the first stage '{stages[0]}'")
+
+
 def _check_examples(tool: Tool, located: yamlfile.LocatedData):
-    """Each worked example answers every item and gets the rating its page claims."""
+    """Each worked example answers every item due at its stage and gets the confidence
+    and rating its page claims."""
     ratings = [r.id for r in tool.ratings]
-    item_ids = [i.id for i in tool.items]
+    stages = [s.id for s in tool.stages]
     for index, example in enumerate(tool.examples):
         here = ("examples", index)
+        if stages and example.stage not in stages:
+            yield located.problem(here + (("stage",) if example.stage else ()),
+                                  f"example '{example.id}' needs a 'stage', one of: {', '.join(stages)}"
+                                  if example.stage is None else f"stage '{example.stage}' is not a stage (stages: {', '.join(stages)})")
+            continue
+        if not stages and example.stage is not None:
+            yield located.problem(here + ("stage",), "'stage' needs a list of 'stages' in the tool")
+            continue
+        due = [i.id for i in tool.items if is_due(tool, i, example.stage)]
         for item_id in example.answers:
-            if item_id not in item_ids:
+            if tool.item(item_id) is None:
                 yield located.problem(here + ("answers", item_id), f"example answers item '{item_id}', which does not exist")
-        missing = [i for i in item_ids if i not in example.answers]
+            elif item_id not in due:
+                yield located.problem(here + ("answers", item_id),
+                                      f"example answers item '{item_id}', which is not due at stage '{example.stage}'")
+        missing = [i for i in due if i not in example.answers]
         if missing:
             yield located.problem(here + ("answers",), f"example '{example.id}' leaves unanswered: {', '.join(missing)}")
-        elif example.rating not in ratings:
-            yield located.problem(here + ("rating",), f"rating '{example.rating}' is not a rating (ratings: {', '.join(ratings)})")
-        else:
-            got = assess(tool, example.answers)
-            if got["rating"] != example.rating:
-                yield located.problem(
-                    here + ("rating",),
-                    f"example '{example.id}' says '{example.rating}', but the rules give '{got['rating']}'"
-                    f" (share {got['share']:.2f}{', capped by ' + ', '.join(got['capped_by']) if got['capped_by'] else ''})",
-                )
-
+            continue
+        unknown_ratings = [key for key in ("rating", "at_best") if getattr(example, key) not in (None, *ratings)]
+        for key in unknown_ratings:
+            yield located.problem(here + (key,), f"{key} '{getattr(example, key)}' is not a rating (ratings: {', '.join(ratings)})")
+        if unknown_ratings:
+            continue
+        got = assess(tool, example.answers, stage=example.stage)
+        why = (f" (share {got['share']:.2f}, {got['unknown']} of {got['total']} unknown"
+               f"{', capped by ' + ', '.join(got['capped_by']) if got['capped_by'] else ''})")
+        if got["confidence"] != example.confidence:
+            yield located.problem(here + ("confidence",),
+                                  f"example '{example.id}' says confidence '{example.confidence}', but the rules give "
+                                  f"'{got['confidence']}'{why}")
+        elif example.confidence == "low" and example.rating is not None:
+            yield located.problem(here + ("rating",),
+                                  f"example '{example.id}' has low confidence, so the tool gives no rating: "
+                                  f"remove 'rating' and give 'at_best'")
+        elif example.confidence != "low" and example.rating is None:
+            yield located.problem(here, f"example '{example.id}' needs a 'rating' (the rules give '{got['rating']}')")
+        elif example.rating is not None and got["rating"] != example.rating:
+            yield located.problem(here + ("rating",),
+                                  f"example '{example.id}' says '{example.rating}', but the rules give '{got['rating']}'{why}")
+        elif example.confidence == "low" and example.at_best is None:
+            yield located.problem(here, f"example '{example.id}' has low confidence: give 'at_best' "
+                                        f"(the rules give '{got['at_best']}')")
+        elif example.at_best is not None and got["at_best"] != example.at_best:
+            yield located.problem(here + ("at_best",),
+                                  f"example '{example.id}' says at best '{example.at_best}', but the rules give "
+                                  f"'{got['at_best']}'{why}")

@@ -2,7 +2,9 @@
 
 Without JavaScript the tool is a paper checklist: every question with boxes
 for the four answers, and under each, folded away, the risk if the answer is
-not a clear yes and the questions to ask. The ratings are listed in words.
+not a clear yes and the questions to ask. A tool with stages lists them
+first, and each item says from which stage it is due and what to ask for
+before then. The ratings are listed in words.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from ..mount import mount_html
 from .data import payload, revision
 from .model import Tool
 
-PERSISTED = ["answers"]
+PERSISTED = ["answers", "stage"]
 
 
 def tool_html(tool: Tool) -> str:
@@ -29,6 +31,12 @@ def fallback_html(tool: Tool) -> str:
         "questions as you answer. Without it, use it as a checklist: tick one box a question, then open "
         "“If the answer is not a clear yes” for the risk and the questions to ask.</p></noscript>",
     ]
+    if tool.stages:
+        stages = "".join(f"<li><strong>{escape(s.label)}.</strong> {escape(s.help)}</li>" for s in tool.stages)
+        parts.append(f'<p class="br-tool-stage-question"><strong>{escape(tool.stage_question)}</strong> '
+                     "Tick one, then answer only the questions due at it.</p>"
+                     f'<ul class="br-boxes br-stage-boxes">{stages}</ul>')
+    labels = {s.id: s.label for s in tool.stages}
     boxes = "".join(f"<li>{escape(option.label)}</li>" for option in tool.scale)
     section = None
     for number, item in enumerate(tool.items, start=1):
@@ -41,6 +49,8 @@ def fallback_html(tool: Tool) -> str:
         parts.append(
             f'<li class="br-tool-item"><p><strong>{number}. {escape(item.question)}</strong></p>'
             + (f'<p class="br-hint">{escape(item.help)}</p>' if item.help else "")
+            + (f'<p class="br-due">Due from: {escape(labels[item.due_from])}. Before then, {escape(_lower_first(item.before_due))}</p>'
+               if item.due_from and item.before_due and item.due_from in labels else "")
             + f'<ul class="br-boxes">{boxes}</ul>'
             + f"<details><summary>If the answer is not a clear yes</summary><p>{escape(item.gap)}</p>"
             + f"<p>Questions for {escape(tool.asks_whom)}:</p><ul>{asks}</ul></details></li>"
@@ -49,5 +59,10 @@ def fallback_html(tool: Tool) -> str:
     parts.append(f'<h3 class="br-tool-section">{escape(tool.rating_name)}: the ratings, best first</h3><dl>')
     for rating in tool.ratings:
         parts.append(f"<dt>{escape(rating.label)}</dt><dd>{escape(rating.meaning)}</dd>")
-    parts.append("</dl></div>")
+    parts.append("</dl><p>If two in five or more of the questions due are answered “We do not know”, give no rating: "
+                 "find that evidence first.</p></div>")
     return "".join(parts)
+
+
+def _lower_first(text: str | None) -> str:
+    return text[:1].lower() + text[1:] if text else ""

@@ -2,7 +2,7 @@
 
     from boardroom import HealthCheck, StrategyReview
     check = HealthCheck()
-    check            # answer the questions
+    check            # say the project's stage, then answer the questions due at it
     check.results()  # the rating, gaps and questions, worked out in Python
 """
 
@@ -29,6 +29,7 @@ class Tool(anywidget.AnyWidget):
 
     tool = traitlets.Dict().tag(sync=True)
     answers = traitlets.Dict().tag(sync=True)
+    stage = traitlets.Unicode("").tag(sync=True)  # a stage id, or "" before the reader chooses
 
     def __init__(self, tool_id: str, path: str | Path | None = None, **kwargs: Any):
         self._tool = load_tool(Path(path) if path else find_upwards(TOOL_DIR / f"{tool_id}.yml"))
@@ -36,10 +37,11 @@ class Tool(anywidget.AnyWidget):
 
     def results(self) -> dict[str, Any]:
         """The reader's answers with the rating, strengths, gaps and questions, in the shared results format."""
-        return assess(self._tool, self.answers, revision(self._tool))
+        return assess(self._tool, self.answers, revision(self._tool), self.stage or None)
 
     def reset(self) -> None:
         self.answers = {}
+        self.stage = ""
 
     def _repr_mimebundle_(self, **kwargs: Any):
         bundle = super()._repr_mimebundle_(**kwargs)
