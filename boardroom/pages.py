@@ -20,6 +20,7 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.statemachine import StringList
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -137,14 +138,35 @@ class LastCheckedDirective(SphinxDirective):
                     day = last_checked(path)
                     if not isinstance(day, Problem):  # the page's own check reports it
                         days.append(day)
-                if not days:
-                    continue
-                link = f"{{doc}}`{caption} </{files[0]}>`" if caption else f"{{doc}}`/{files[0]}`"
-                count = f"{len(pages)} page" + ("s" if len(pages) != 1 else "")
-                rows.append(f"| {link} | {count} | {long_date(min(days))} |")
-        table = "\n".join(["| Part of the course | Pages | Last checked (its oldest page) |",
-                           "| --- | --- | --- |", *rows])
-        return _markdown(self, table)
+                if days:
+                    rows.append((self._link(caption, files[0]), f"{len(pages)} page" + "s" * (len(pages) != 1),
+                                 long_date(min(days))))
+        return [_table(("Part of the course", "Pages", "Last checked (its oldest page)"), rows)]
+
+    def _link(self, caption: str | None, docname: str) -> nodes.Node:
+        ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + docname,
+                                    refexplicit=caption is not None, refdoc=self.env.docname)
+        ref += nodes.inline("", caption or docname, classes=["doc"])
+        return ref
+
+
+def _table(head: tuple[str, ...], rows: list[tuple]) -> nodes.table:
+    table = nodes.table(classes=["br-last-checked-table"])
+    group = nodes.tgroup(cols=len(head))
+    table += group
+    group.extend(nodes.colspec(colwidth=1) for _ in head)
+
+    def row(cells) -> nodes.row:
+        out = nodes.row()
+        for cell in cells:
+            entry = nodes.entry()
+            entry += nodes.paragraph("", "", cell if isinstance(cell, nodes.Node) else nodes.Text(cell))
+            out += entry
+        return out
+
+    group += nodes.thead("", row(head))
+    group += nodes.tbody("", *(row(r) for r in rows))
+    return table
 
 
 def _markdown(directive: SphinxDirective, text: str) -> list[nodes.Node]:
