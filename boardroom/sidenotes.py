@@ -84,5 +84,19 @@ class SideNotes(SphinxPostTransform):
             parent.insert(at, margin)
 
 
+def sort_sources(app, doctree: nodes.document) -> None:
+    """myst-parser lists footnotes in the order they are first cited; list numbered sources by number."""
+    for parent in {id(f.parent): f.parent for f in doctree.findall(nodes.footnote)}.values():
+        notes = [c for c in parent.children if isinstance(c, nodes.footnote)]
+        labels = [n[0].astext() if n.children and isinstance(n[0], nodes.label) else "" for n in notes]
+        if len(notes) < 2 or not all(label.isdigit() for label in labels):
+            continue
+        slots = [parent.index(n) for n in notes]
+        for slot, note in zip(slots, sorted(notes, key=lambda n: int(n[0].astext()))):
+            parent.children[slot] = note
+            note.parent = parent
+
+
 def setup(app) -> None:
     app.add_post_transform(SideNotes)
+    app.connect("doctree-read", sort_sources)
