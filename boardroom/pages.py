@@ -92,6 +92,20 @@ def _date_html(day: dt.date) -> str:
             f"{long_date(day)}</time></p>\n")
 
 
+def quote_date(app, docname: str, source: list[str]) -> None:
+    """source-read: hand the date to the front matter parser as a string. As a bare
+    YAML date, a malformed one stops the build with a traceback, and a good one
+    breaks myst-nb, which writes a text notebook's metadata out as JSON; this
+    module reads and checks the date itself."""
+    front = _FRONT_MATTER.match(source[0])
+    if not front:
+        return
+    key = _KEY.search(front.group(1))
+    if key and not key.group(1).startswith(("'", '"')):
+        start, end = front.start(1) + key.start(1), front.start(1) + key.end(1)
+        source[0] = source[0][:start] + json.dumps(key.group(1)) + source[0][end:]
+
+
 def check_page(app, doctree: nodes.document) -> None:
     """doctree-read: fail the build on a missing or malformed date; show a good one under the title."""
     env = app.env
@@ -215,4 +229,5 @@ def setup(app) -> None:
     app.add_directive("last-checked", LastCheckedDirective)
     app.add_directive("report-an-error", ReportErrorDirective)
     app.connect("config-inited", read_report_url)
+    app.connect("source-read", quote_date)
     app.connect("doctree-read", check_page)

@@ -97,6 +97,13 @@ def sort_sources(app, doctree: nodes.document) -> None:
             note.parent = parent
 
 
+def _no_rule_before_sources(app, config) -> None:
+    """The "Sources" heading introduces the list. MyST's rule before the footnotes would
+    open that section with a transition, which docutils rejects."""
+    config.myst_footnote_transition = False
+
+
 def setup(app) -> None:
+    app.connect("config-inited", _no_rule_before_sources)
     app.add_post_transform(SideNotes)
     app.connect("doctree-read", sort_sources)
