@@ -139,7 +139,9 @@ class LastCheckedDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        site_map = getattr(self.env, "external_site_map", None) or self.config.external_site_map
+        site_map = getattr(self.env, "external_site_map", None) or getattr(self.config, "external_site_map", None)
+        if site_map is None:  # a plain Sphinx project: no parts to list
+            raise self.error("{last-checked} lists the parts of a Jupyter Book's _toc.yml; this project has none")
         rows = []
         for tree in site_map[site_map.root.docname].subtrees:
             groups = [(tree.caption, tree.files())] if tree.caption else [(None, [f]) for f in tree.files()]
