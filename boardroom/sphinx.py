@@ -16,6 +16,12 @@ Enabled from ``_config.yml``. It
   executed notebook's widget output (its ``text/html`` entry) put it there;
 - drops the embedded ipywidgets state from pages: with myst-nb's CDN scripts
   switched off (``nb_ipywidgets_js: {}``) nothing reads it;
+- shows each page's "last checked" date under its title and fails the build
+  on a teaching page without one; ``{last-checked}`` and ``{report-an-error}``
+  serve the About page (see :mod:`boardroom.pages`);
+- shows each cited source beside the text that cites it, in the margin on a
+  wide screen and under the paragraph on a narrow one (see
+  :mod:`boardroom.sidenotes`);
 - keeps pages light and accessible: template fixes to the stock theme
   (``boardroom/theme/templates``), its icons as a small stylesheet in place of
   the Font Awesome script, and the stock extensions' assets only on the pages
@@ -33,7 +39,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import __version__
+from . import __version__, pages, sidenotes
 from .components import classic_script, stylesheet
 from .directives import load_once, report
 from .glossary.book import AcronymCardDirective, DecoderDirective, GlossaryDirective
@@ -270,6 +276,8 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("health-check", tool_directive("health-check"))
     app.add_directive("question-cards", QuestionCardsDirective)
     app.add_directive("acronym-card", AcronymCardDirective)
+    pages.setup(app)
+    sidenotes.setup(app)
     app.connect("config-inited", _add_theme_templates)
     app.connect("config-inited", _launch_services)
     app.connect("env-before-read-docs", _init_env)
