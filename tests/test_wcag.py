@@ -301,7 +301,7 @@ def test_the_decoder_shows_no_empty_table_and_names_categories_as_the_glossary_d
     page.get_by_label("Paste text from a board paper").fill("The ICB board met.")
     snapshot = decoder.aria_snapshot()
     assert "table" in snapshot and "Integrated care board" in snapshot, snapshot
-    assert "nhs-organisation" not in snapshot and "NHS organisation" in snapshot, snapshot
+    assert "nhs-organisation" not in snapshot and "NHS and government bodies" in snapshot, snapshot
 
 
 def test_the_review_tool_announces_progress_and_rating_once_when_they_change(visit, site):

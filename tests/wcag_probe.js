@@ -85,7 +85,7 @@
   function remember() {
     const was = document.activeElement;
     if (was && was !== document.body) was.blur();
-    for (const el of document.querySelectorAll(`${FOCUSABLE}, summary > *`)) rest.set(el, look(el));
+    for (const el of document.querySelectorAll(`${FOCUSABLE}, summary > *, :has(> input, > select, > textarea)`)) rest.set(el, look(el));
     document.addEventListener("keydown", (event) => {
       if (event.key !== "Tab") return;
       const s = stop(event.shiftKey ? "backwards" : "forwards");
@@ -220,6 +220,7 @@
       const b = bar.getBoundingClientRect();
       const s = getComputedStyle(bar);
       if (b.width < 1 || b.height < 1 || s.visibility === "hidden" || s.display === "none") continue;
+      if (r.height > vh - b.height) continue; // too tall to show whole beside the bar: the centre check below decides
       const top = Math.max(r.top, b.top, 0);
       const bottom = Math.min(r.bottom, b.bottom, vh);
       const left = Math.max(r.left, b.left, 0);
@@ -231,7 +232,7 @@
       }
     }
     const x = Math.min(Math.max(r.left + r.width / 2, 0), vw - 1);
-    const y = Math.min(Math.max(r.top + Math.min(r.height, vh) / 2, 0), vh - 1);
+    const y = Math.min((Math.max(r.top, 0) + Math.min(r.bottom, vh)) / 2, vh - 1); // the middle of what is in view
     const hit = document.elementFromPoint(x, y);
     if (hit && !el.contains(hit) && !(el.labels && [...el.labels].some((l) => l.contains(hit)))) {
       return `hidden behind ${name(hit)}`;
@@ -246,8 +247,10 @@
     if (!el || el === document.body) return null;
     measured.push(el);
     let shown = indicator(el);
-    // a disclosure's summary may draw its ring on the arrow inside it
+    // a disclosure's summary may draw its ring on the arrow inside it, and a
+    // borderless input its ring on the box around it and its icon (:focus-within)
     if (!shown.length && el.tagName === "SUMMARY") shown = [...el.children].flatMap(indicator);
+    if (!shown.length && drawnBox(el) !== el) shown = indicator(drawnBox(el));
     const best = shown.reduce((m, i) => Math.max(m, i.contrast), 0);
     return {
       direction,
@@ -259,6 +262,16 @@
     };
   }
 
+  // The box a reader sees as the control: itself, or for a control with no border
+  // of its own, the parent that draws one around it (a search box and its icon).
+  function drawnBox(el) {
+    const hasBorder = (e) => ["Top", "Right", "Bottom", "Left"].some((side) => {
+      const s = getComputedStyle(e);
+      return s[`border${side}Style`] !== "none" && parseFloat(s[`border${side}Width`]) >= 1;
+    });
+    return !hasBorder(el) && el.parentElement && hasBorder(el.parentElement) ? el.parentElement : el;
+  }
+
   // Every visible text box, drop-down and multi-line box: its boundary against
   // what it sits on (the best side, as a box needs one visible edge).
   function boundaries() {
@@ -266,9 +279,10 @@
     for (const el of document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=hidden]), select, textarea")) {
       const r = el.getBoundingClientRect();
       if (r.width < 1 || r.height < 1 || getComputedStyle(el).visibility === "hidden") continue;
-      const s = getComputedStyle(el);
-      const outside = background(el.parentElement);
-      const inside = background(el);
+      const box = drawnBox(el);
+      const s = getComputedStyle(box);
+      const outside = background(box.parentElement);
+      const inside = background(box);
       let best = contrast(inside, outside); // a filled box needs no border
       for (const side of ["Top", "Right", "Bottom", "Left"]) {
         if (s[`border${side}Style`] === "none" || parseFloat(s[`border${side}Width`]) < 1) continue;

@@ -79,6 +79,9 @@ function toolCsv(result) {
 }
 
 function render({ model, el }) {
+  // The tool's headings are written h2 (title), h3, h4, and placed one level
+  // below the heading the tool sits under on the page.
+  const h = levelled(titleLevel(el, 4) - 2);
   const tool = model.get("tool");
   el.replaceChildren();
   if (!isObject(tool) || !Array.isArray(tool.items) || !Array.isArray(tool.ratings)) {
@@ -91,14 +94,18 @@ function render({ model, el }) {
   const current = () => cleanToolAnswers(tool, model.get("answers"));
   const ratingName = tool.rating_name || "Rating";
 
-  const progress = h("p", { class: "br-progress", id: `${prefix}-progress` });
+  // A live region of its own: the count is spoken when it changes, and only then.
+  const progress = h("p", { class: "br-progress", id: `${prefix}-progress`, "aria-live": "polite" });
   const status = h("div", { class: "br-visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+  let lastSaid = "";
   const announce = (text) => {
+    if (text === lastSaid) return; // moving along a question's options: say the rating when it changes
+    lastSaid = text;
     status.textContent = "";
     setTimeout(() => { status.textContent = text; }, 50);
   };
   const root = h("div", { class: "br-tool" },
-    h("p", { class: "br-quiz-title", text: tool.title }),
+    h("h2", { class: "br-quiz-title", text: tool.title }),
     h("p", { class: "br-quiz-description", text: tool.intro }),
     progress);
 
@@ -176,7 +183,7 @@ function render({ model, el }) {
     for (const [itemId, inputs] of radios) for (const input of inputs) input.checked = answers[itemId] === input.value;
     const result = applyRules(tool, answers);
     const byId = new Map(result.items.map((r) => [r.id, r]));
-    progress.textContent = `${result.answered} of ${result.total} questions answered.`;
+    setText(progress, `${result.answered} of ${result.total} questions answered.`);
     const parts = [];
     if (result.complete) {
       const rating = tool.ratings.find((r) => r.id === result.rating);
