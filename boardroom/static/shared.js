@@ -21,7 +21,7 @@ function titleLevel(el, deepest = 6) {
   let level = 1;
   if (el.isConnected) {
     for (const heading of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
-      if (el.contains(heading)) continue;
+      if (el.contains(heading) || heading.closest(".br-fallback")) continue; // a component's own, or its no-script copy
       if (!(heading.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
       level = Number(heading.tagName[1]);
     }
