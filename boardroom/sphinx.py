@@ -201,9 +201,9 @@ def sidebar_nav(toctree: str) -> str:
     """The sidebar's page list for screen readers: each section's show-and-hide
     control named for its section ("Pages in Reading a technology strategy", where
     the stock one is an icon alone), and the current page marked as current."""
-    toctree = toctree.replace(_CURRENT_LINK, _CURRENT_LINK[:-1] + ' aria-current="page">')
-    return _SECTION_TOGGLE.sub(
+    toctree = _SECTION_TOGGLE.sub(
         lambda m: f'{m.group(1)}<summary aria-label="Pages in {html.escape(html.unescape(m.group(2).strip()))}">', toctree)
+    return toctree.replace(_CURRENT_LINK, _CURRENT_LINK[:-1] + ' aria-current="page">')
 
 
 _TERM_ANCHOR = re.compile(r'href="[^"]*#(term-[^"]+)"')
