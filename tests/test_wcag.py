@@ -44,7 +44,7 @@ WINDOW = {"width": 1280, "height": 720}
 MAIN_STOPS = 12
 EACH_KIND = 3
 FOOT_STOPS = 6
-NOTEBOOK_PAGE = "exercises/workshops/pre-mortem.html"
+NOTEBOOK_PAGE = "exercises/workshops/decode-the-board-pack.html"
 DECODER_PAGE = "book/reference/decoder.html"
 TOOL_PAGE = "book/strategy/review-tool.html"
 
