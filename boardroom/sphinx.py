@@ -22,14 +22,16 @@ Enabled from ``_config.yml``. It
 - shows each cited source beside the text that cites it, in the margin on a
   wide screen and under the paragraph on a narrow one (see
   :mod:`boardroom.sidenotes`);
-- keeps pages light and accessible: template fixes to the stock theme
-  (``boardroom/theme/templates``), its icons as a small stylesheet in place of
+- keeps pages light and accessible: template and style fixes to the stock
+  theme (``boardroom/theme``; the sidebar's names through :func:`sidebar_nav`),
+  its icons as a small stylesheet in place of
   the Font Awesome script, and the stock extensions' assets only on the pages
   that use them.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
@@ -178,6 +180,7 @@ def _wanted(script, body: str) -> bool:
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    context["boardroom_sidebar_nav"] = sidebar_nav
     body = context.get("body", "")
     for key in ("script_files", "css_files"):
         assets = context.get(key)
@@ -195,6 +198,19 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
     if MOUNT_MARK in body:
         app.add_css_file("boardroom.css")
         app.add_js_file("boardroom.js", defer="defer")
+
+
+_SECTION_TOGGLE = re.compile(r'(<a class="[^"]*reference internal[^"]*" href="[^"]*">([^<]*)</a><details[^>]*>)<summary>')
+_CURRENT_LINK = '<a class="current reference internal" href="#">'
+
+
+def sidebar_nav(toctree: str) -> str:
+    """The sidebar's page list for screen readers: each section's show-and-hide
+    control named for its section ("Pages in Reading a technology strategy", where
+    the stock one is an icon alone), and the current page marked as current."""
+    toctree = _SECTION_TOGGLE.sub(
+        lambda m: f'{m.group(1)}<summary aria-label="Pages in {html.escape(html.unescape(m.group(2).strip()))}">', toctree)
+    return toctree.replace(_CURRENT_LINK, _CURRENT_LINK[:-1] + ' aria-current="page">')
 
 
 _TERM_ANCHOR = re.compile(r'href="[^"]*#(term-[^"]+)"')

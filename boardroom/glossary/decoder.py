@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .data import Located
+from .model import CATEGORY_LABELS, Category
 
 # Mirrored in boardroom/static/decoder.js: keep the two in step.
 TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9&+-]*[A-Za-z0-9+])?")
@@ -117,8 +118,9 @@ def decode(text: str, known: dict[str, tuple[str, list[Sense]]]) -> Decoded:
 
 
 def table_for_browser(known: dict[str, tuple[str, list[Sense]]]) -> dict[str, list]:
-    """The lookup table in the compact form decoder.js reads: spelling to [term, [[expansion, category, hint]]]."""
+    """The lookup table in the compact form decoder.js reads: spelling to [term, [[expansion, category, hint]]],
+    with each category as the glossary page labels it ("NHS and government bodies"), which is what readers see."""
     return {
-        name: [term, [[s.expansion, s.category, s.hint] for s in senses]]
+        name: [term, [[s.expansion, CATEGORY_LABELS[Category(s.category)], s.hint] for s in senses]]
         for name, (term, senses) in sorted(known.items())
     }

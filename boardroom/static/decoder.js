@@ -4,7 +4,7 @@
 // table, same rules for plurals and joined words). Pasted text is only ever
 // put in the page as text: markup or script in it is shown, never run.
 //
-// Model state: known ({spelling: [term, [[expansion, category, hint], ...]]}),
+// Model state: known ({spelling: [term, [[expansion, category label, hint], ...]]}),
 // text (what is in the box; synced, so Python can set or read it).
 
 // Mirrors TOKEN and UNKNOWN in boardroom/glossary/decoder.py.
@@ -84,10 +84,12 @@ function render({ model, el }) {
   marked.setAttribute("role", "region");
   const table = document.createElement("table");
   table.className = "br-decoder-table";
+  // Scrolls sideways in its own box on a narrow screen; reachable by keyboard to do so.
+  const tableBox = h("div", { class: "br-decoder-table-box", role: "region", "aria-label": "Acronyms found", tabindex: "0", hidden: true }, table);
   const unknownPara = Object.assign(document.createElement("p"), { className: "br-decoder-unknown" });
   const wrap = document.createElement("div");
   wrap.className = "br-decoder";
-  wrap.append(label, box, summary, marked, table, unknownPara);
+  wrap.append(label, box, summary, marked, tableBox, unknownPara);
   el.replaceChildren(wrap);
 
   function show() {
@@ -112,6 +114,7 @@ function render({ model, el }) {
       ? `${n} acronym${n === 1 ? "" : "s"} found${result.unknown.length ? `, ${result.unknown.length} not in the glossary` : ""}.`
       : "Paste or type text above to decode it.";
     table.replaceChildren();
+    tableBox.hidden = !n; // no empty table before anything is found
     if (n) {
       const head = table.createTHead().insertRow();
       for (const h of ["Acronym", "Times", "Meaning", "Category"]) {

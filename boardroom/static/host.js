@@ -106,18 +106,20 @@
       if (!models.has(id)) models.set(id, createModel(config));
       const el = document.createElement("div");
       el.className = `boardroom-component boardroom-${config.component}`;
-      try {
-        component.render({ model: models.get(id), el });
-      } catch (err) {
-        console.error(`boardroom: ${config.component} failed to start`, err);
-        continue;
-      }
       // The fallback stays, hidden on screen by CSS: print uses it, with the
       // answers gathered at the end of the quiz instead of under each question.
       // A component that works on the content it follows (the card filter)
       // asks to go before it, so the reading and tab order match the layout.
+      // It is in the page before it renders, so it can see the headings above it.
       if (component.before) mount.querySelector("script.boardroom-config").after(el);
       else mount.append(el);
+      try {
+        component.render({ model: models.get(id), el });
+      } catch (err) {
+        el.remove();
+        console.error(`boardroom: ${config.component} failed to start`, err);
+        continue;
+      }
       mount.dataset.boardroomMounted = "true";
     }
   }

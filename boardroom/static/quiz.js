@@ -152,7 +152,7 @@ function render({ model, el }) {
   const status = h("div", { class: "br-visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
   const scoreLine = h("p", { class: "br-score", id: `${prefix}-score` });
   const root = h("div", { class: "br-quiz" },
-    h("p", { class: "br-quiz-title", text: bank.title }),
+    h(`h${titleLevel(el)}`, { class: "br-quiz-title", text: bank.title }),
     bank.description ? h("p", { class: "br-quiz-description", text: bank.description }) : null,
     scoreLine);
   const list = h("ol", { class: "br-questions" });
@@ -213,7 +213,7 @@ function render({ model, el }) {
     const id = `${prefix}-${q.id}`;
     const form = h("form", { class: "br-question-form", novalidate: true });
     const legend = h("legend", {},
-      h("span", { class: "br-qnum", text: `Question ${index + 1} of ${bank.questions.length}. ` }),
+      h("span", { class: "br-qnum", id: `${id}-num`, text: `Question ${index + 1} of ${bank.questions.length}. ` }),
       h("span", { class: "br-prompt", text: q.prompt }));
     const hint = instruction(q);
     const fieldset = h("fieldset", {}, legend);
@@ -260,9 +260,10 @@ function render({ model, el }) {
       fieldset.append(h("div", { class: "br-short" }, h("label", { for: textInput.id, text: "Your answer" }), textInput));
     }
 
-    const check = h("button", { type: "submit", class: "br-button", text: "Check answer" });
-    const retry = h("button", { type: "button", class: "br-button br-secondary", text: "Try again", hidden: true });
-    const feedback = h("div", { class: "br-feedback", id: `${id}-feedback` });
+    // Named with their question ("Check answer Question 2 of 10."): a page holds many.
+    const check = h("button", { type: "submit", class: "br-button", id: `${id}-check`, "aria-labelledby": `${id}-check ${id}-num`, text: "Check answer" });
+    const retry = h("button", { type: "button", class: "br-button br-secondary", id: `${id}-retry`, "aria-labelledby": `${id}-retry ${id}-num`, text: "Try again", hidden: true });
+    const feedback = h("div", { class: "br-feedback", id: `${id}-feedback`, tabindex: "-1" });
     form.append(fieldset, h("div", { class: "br-actions" }, check, retry), feedback);
     const node = h("li", { class: "br-question", id }, form);
 
@@ -369,7 +370,7 @@ function render({ model, el }) {
       const answered = entry && "response" in entry;
       inputs.forEach((i) => { i.disabled = Boolean(answered); });
       check.hidden = Boolean(answered);
-      retry.hidden = !answered;
+      retry.hidden = !answered || entry.correct; // nothing to try again after a right answer
       node.dataset.state = answered ? (entry.correct ? "correct" : "incorrect") : "open";
       feedback.replaceChildren();
       marks.forEach((_, key) => setMark(key, "", ""));
@@ -407,7 +408,7 @@ function render({ model, el }) {
         .map((part) => (typeof part === "string" ? part : part.map(([lead, text]) => `${lead}: ${text}`).join(" ")))
         .join(" ");
       announce(`${correct ? "Correct." : "Not quite."} ${said} Score: ${scoreOf(bank, answers)} of ${bank.questions.length}.`);
-      retry.focus();
+      (correct ? feedback : retry).focus();
     });
 
     retry.addEventListener("click", () => {

@@ -130,6 +130,9 @@ function toolCsv(result) {
 }
 
 function render({ model, el }) {
+  // The tool's headings are written h2 (title), h3, h4, and placed one level
+  // below the heading the tool sits under on the page.
+  const h = levelled(titleLevel(el, 4) - 2);
   const tool = model.get("tool");
   el.replaceChildren();
   if (!isObject(tool) || !Array.isArray(tool.items) || !Array.isArray(tool.ratings)) {
@@ -143,14 +146,18 @@ function render({ model, el }) {
   const currentStage = () => stageOf(tool, model.get("stage"));
   const ratingName = tool.rating_name || "Rating";
 
-  const progress = h("p", { class: "br-progress", id: `${prefix}-progress` });
+  // A live region of its own: the count is spoken when it changes, and only then.
+  const progress = h("p", { class: "br-progress", id: `${prefix}-progress`, "aria-live": "polite" });
   const status = h("div", { class: "br-visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+  let lastSaid = "";
   const announce = (text) => {
+    if (text === lastSaid) return; // moving along a question's options: say the rating when it changes
+    lastSaid = text;
     status.textContent = "";
     setTimeout(() => { status.textContent = text; }, 50);
   };
   const root = h("div", { class: "br-tool" },
-    h("p", { class: "br-quiz-title", text: tool.title }),
+    h("h2", { class: "br-quiz-title", text: tool.title }),
     h("p", { class: "br-quiz-description", text: tool.intro }),
     progress);
 
@@ -271,8 +278,8 @@ function render({ model, el }) {
       choices.hidden = !due;
       note.hidden = due;
     }
-    progress.textContent = `${result.answered} of ${result.total} questions answered` +
-      (result.stage_label ? ` at the ${result.stage_label.toLowerCase()} stage.` : ".");
+    setText(progress, `${result.answered} of ${result.total} questions answered` +
+      (result.stage_label ? ` at the ${result.stage_label.toLowerCase()} stage.` : "."));
     const parts = [];
     const lowConfidence = result.complete && result.confidence === "low";
     if (lowConfidence) {
