@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = ("quiz", "glossary", "terms", "decoder", "tool", "cards")
+COMPONENTS = ("quiz", "glossary", "terms", "decoder", "tool", "cards", "summary")
 _EXPORT = "\nexport default "
 
 

@@ -7,7 +7,9 @@ Enabled from ``_config.yml``. It
   when the bank is missing or broken; likewise ``{strategy-review}`` and
   ``{health-check}`` (the review tools), ``{question-cards}`` (see
   :mod:`boardroom.cards.book`), and ``{boardroom-glossary}`` and
-  ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`);
+  ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`), and
+  ``{room-summary}``, the facilitator's summary of a room's result files read in
+  the browser (see :mod:`boardroom.results.book`);
 - gives each page's ``{term}`` links their meanings, for the tips shown on
   hover and focus (``terms.js``);
 - ships every component once, as ``_static/boardroom.js`` (a classic script,
@@ -44,6 +46,9 @@ from .quiz.render import quiz_html
 from .cards.book import QuestionCardsDirective
 from .tools.data import load_tool_by_id, tool_path
 from .tools.render import tool_html
+from .results.book import rules_payload, summary_html
+from .quiz.banks import find_banks
+from .tools.data import find_tools
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +90,24 @@ def tool_directive(tool_id: str) -> type[SphinxDirective]:
             return [nodes.raw("", tool_html(tool), format="html")]
 
     return ToolDirective
+
+
+class RoomSummaryDirective(SphinxDirective):
+    """```{room-summary}```: the room's summary, read in the browser, with every bank's answers
+    and every tool's labels (it re-marks quiz answers as the Python summariser does)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        banks = Path(self.env.srcdir) / self.config.boardroom_quiz_dir
+        tools = Path(self.env.srcdir) / self.config.boardroom_tools_dir
+        for path in [*find_banks(banks), *find_tools(tools)]:
+            self.env.note_dependency(str(path))
+        try:
+            rules = rules_payload(banks, tools)
+        except ProblemsFound as found:
+            return report(self, found)
+        return [nodes.raw("", summary_html(rules), format="html")]
 
 
 def _note_widget_data(app: Sphinx, doctree: nodes.document) -> None:
@@ -269,6 +292,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("strategy-review", tool_directive("strategy-review"))
     app.add_directive("health-check", tool_directive("health-check"))
     app.add_directive("question-cards", QuestionCardsDirective)
+    app.add_directive("room-summary", RoomSummaryDirective)
     app.add_directive("acronym-card", AcronymCardDirective)
     app.connect("config-inited", _add_theme_templates)
     app.connect("config-inited", _launch_services)
