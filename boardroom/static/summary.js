@@ -567,9 +567,14 @@ const PAGE_STYLE = "body{font:1rem/1.5 system-ui,sans-serif;max-width:52rem;marg
 function render({ model, el }) {
   const rules = model.get("rules");
   const id = `br-summary-${Math.random().toString(36).slice(2, 8)}`;
-  const input = h("input", { type: "file", id: `${id}-files`, multiple: true, accept: ".json,.zip,.csv,application/json,application/zip" });
+  // The input stays out of sight and out of the tab order: a button opens it, which every
+  // browser lets a keyboard press, and the drop zone takes dragged files.
+  const input = h("input", { type: "file", id: `${id}-files`, multiple: true, tabindex: "-1", class: "br-visually-hidden",
+    accept: ".json,.zip,.csv,application/json,application/zip", "aria-hidden": "true" });
+  const choose = h("button", { type: "button", class: "br-button", text: "Choose the files" });
+  choose.addEventListener("click", () => input.click());
   const drop = h("div", { class: "br-summary-drop" },
-    h("label", { for: `${id}-files`, text: "Choose the room's result files, or a .zip of them" }), input,
+    h("p", { class: "br-summary-ask", text: "The room's result files, or a .zip of them" }), choose, input,
     h("p", { class: "br-note", text: "Or drop them here. The files are read in this page and go nowhere: nothing is sent or kept." }));
   const progress = h("progress", { max: "1", value: "0", hidden: true, "aria-label": "Files read" });
   const status = h("p", { class: "br-summary-status", role: "status" });
