@@ -483,11 +483,13 @@ let chartCount = 0;
 // same figures in the table that follows it.
 function barChart(title, rows, unit) {
   const id = `br-summary-chart-${++chartCount}`;
-  const barHeight = 22, gap = 8, labelWidth = 170, barWidth = 300, top = 8;
-  const height = top + rows.length * (barHeight + gap);
+  const barHeight = 20, gap = 6, barWidth = 220, top = 4;
+  // room for the longest label at about 7.5 units a character of 13-unit text
+  const labelWidth = Math.min(200, Math.max(60, 12 + 7.5 * Math.max(...rows.map(([label]) => label.length))));
+  const width = labelWidth + barWidth + 40, height = top + rows.length * (barHeight + gap);
   const most = Math.max(1, ...rows.map(([, n]) => n));
-  const chart = svg("svg", { class: "br-chart", viewBox: `0 0 ${labelWidth + barWidth + 50} ${height}`, role: "img",
-    "aria-labelledby": `${id}-title ${id}-desc`, width: "100%" });
+  const chart = svg("svg", { class: "br-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img",
+    "aria-labelledby": `${id}-title ${id}-desc` });
   chart.append(svg("title", { id: `${id}-title` }, title),
     svg("desc", { id: `${id}-desc` }, rows.map(([label, n]) => `${label}: ${n} ${unit}`).join("; ")));
   rows.forEach(([label, n], i) => {
