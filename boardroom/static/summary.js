@@ -241,37 +241,49 @@ function problem(data, versions) {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-// entries: [{name, bytes: Uint8Array} or {name, reason}] (a reason when the browser could not
-// read the file or unpack it from a .zip). Returns {read: [[name, data]], skipped: [{name, reason}]}.
-function readEntries(entries, versions) {
+// One file, on its own: {name, reason} when it is skipped whatever else is in the room,
+// else {name, data, key} (key: its canonical JSON, for spotting copies). An entry is
+// {name, bytes: Uint8Array}, or {name, reason} when the browser could not read the file or
+// unpack it from a .zip. The page prepares files in batches as it reads them.
+function prepareEntry(entry, versions) {
+  const skip = (reason) => ({ name: entry.name, reason });
+  if (entry.reason) return skip(entry.reason);
+  const ext = suffix(entry.name);
+  if (ext === ".csv") return skip("a CSV download: the summary reads the JSON results file");
+  if (ext !== ".json") return skip("not a .json results file");
+  let text;
+  try {
+    text = utf8.decode(entry.bytes).replace(/\r\n?/g, "\n"); // Python reads text with universal newlines
+  } catch (err) {
+    return skip("not UTF-8 text: corrupt");
+  }
+  const parsed = pyJsonLoads(text);
+  if (!("value" in parsed)) return skip(`not valid JSON at line ${parsed.line}: corrupt or cut short`);
+  const why = problem(parsed.value, versions);
+  if (why) return skip(why);
+  return { name: entry.name, data: parsed.value, key: canonical(parsed.value) };
+}
+
+// read_folder: the prepared files in name order, read or skipped with a reason; of a file and
+// its copy, the first in name order counts. Returns {read: [[name, data]], skipped: [{name, reason}]}.
+function collect(prepared) {
   const found = { read: [], skipped: [] };
   const seen = new Map();
-  const files = entries.filter((e) => !e.name.startsWith(".") && !OUTPUT_NAMES.includes(e.name))
+  const files = prepared.filter((e) => !e.name.startsWith(".") && !OUTPUT_NAMES.includes(e.name))
     .sort((a, b) => byCodePoint(a.name, b.name));
-  for (const entry of files) {
-    const skip = (reason) => found.skipped.push({ name: entry.name, reason });
-    if (entry.reason) { skip(entry.reason); continue; }
-    const ext = suffix(entry.name);
-    if (ext === ".csv") { skip("a CSV download: the summary reads the JSON results file"); continue; }
-    if (ext !== ".json") { skip("not a .json results file"); continue; }
-    let text;
-    try {
-      text = utf8.decode(entry.bytes).replace(/\r\n?/g, "\n"); // Python reads text with universal newlines
-    } catch (err) {
-      skip("not UTF-8 text: corrupt");
-      continue;
+  for (const file of files) {
+    if (file.reason) found.skipped.push({ name: file.name, reason: file.reason });
+    else if (seen.has(file.key)) found.skipped.push({ name: file.name, reason: `a copy of ${seen.get(file.key)}, already counted` });
+    else {
+      seen.set(file.key, file.name);
+      found.read.push([file.name, file.data]);
     }
-    if (text.charCodeAt(0) === 0xfeff) { skip("not valid JSON at line 1: corrupt or cut short"); continue; }
-    const parsed = pyJsonLoads(text);
-    if (!("value" in parsed)) { skip(`not valid JSON at line ${parsed.line}: corrupt or cut short`); continue; }
-    const why = problem(parsed.value, versions);
-    if (why) { skip(why); continue; }
-    const key = canonical(parsed.value);
-    if (seen.has(key)) { skip(`a copy of ${seen.get(key)}, already counted`); continue; }
-    seen.set(key, entry.name);
-    found.read.push([entry.name, parsed.value]);
   }
   return found;
+}
+
+function readEntries(entries, versions) {
+  return collect(entries.map((e) => prepareEntry(e, versions)));
 }
 
 // ---- summary.py -------------------------------------------------------------------------------
@@ -608,14 +620,23 @@ function render({ model, el }) {
     progress.max = files.length;
     progress.value = 0;
     status.textContent = `Reading ${files.length} file(s)…`;
-    const entries = [];
+    const prepared = [];
+    const breathe = () => new Promise((resolve) => setTimeout(resolve, 0)); // let the page redraw and answer keys
     for (let i = 0; i < files.length; i += BATCH) {
-      entries.push(...(await entriesOf(files.slice(i, i + BATCH))));
+      const entries = await entriesOf(files.slice(i, i + BATCH));
+      for (let j = 0; j < entries.length; j += BATCH) {
+        if (j) await breathe(); // a .zip can hold thousands
+        for (const entry of entries.slice(j, j + BATCH)) prepared.push(prepareEntry(entry, rules.versions));
+      }
       progress.value = Math.min(files.length, i + BATCH);
       status.textContent = `Read ${progress.value} of ${files.length} file(s)…`;
-      await new Promise((resolve) => setTimeout(resolve, 0)); // let the page redraw and answer keys
+      await breathe();
     }
-    current = summarise(readEntries(entries, rules.versions), rules);
+    status.textContent = `Read ${files.length} of ${files.length} file(s). Summarising…`;
+    const found = collect(prepared);
+    await breathe();
+    current = summarise(found, rules);
+    await breathe();
     progress.hidden = true;
     const view = resultView(current);
     output.replaceChildren(view);
