@@ -16,6 +16,8 @@ Enabled from ``_config.yml``. It
   so the book also works from ``file://``) and ``_static/boardroom.css``, on
   the pages that hold a component, whether the ``{quiz}`` directive or an
   executed notebook's widget output (its ``text/html`` entry) put it there;
+  the room summary, big and on one page, comes as its own
+  ``_static/boardroom-summary.js`` on that page only;
 - drops the embedded ipywidgets state from pages: with myst-nb's CDN scripts
   switched off (``nb_ipywidgets_js: {}``) nothing reads it;
 - keeps pages light and accessible: template fixes to the stock theme
@@ -36,7 +38,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
-from .components import classic_script, stylesheet
+from .components import OWN_SCRIPT, classic_script, own_script, stylesheet
 from .directives import load_once, report
 from .glossary.book import AcronymCardDirective, DecoderDirective, GlossaryDirective
 from .problems import ProblemsFound
@@ -170,6 +172,7 @@ def _write_assets(app: Sphinx) -> None:
         ("boardroom.css", stylesheet()),
         ("boardroom-theme.css", theme_css),
         ("boardroom-menus.js", (THEME / "menus.js").read_text(encoding="utf-8")),
+        *((f"boardroom-{name}.js", own_script(name)) for name in OWN_SCRIPT),
     ):
         target = folder / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -211,6 +214,10 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         body = context["body"] = body + _term_tips(app, body)
     if MOUNT_MARK in body:
         app.add_css_file("boardroom.css")
+        for name in OWN_SCRIPT:
+            if f'data-boardroom-component="{name}"' in body:
+                # before boardroom.js, whose host mounts the page's components as it runs
+                app.add_js_file(f"boardroom-{name}.js", defer="defer", priority=499)
         app.add_js_file("boardroom.js", defer="defer")
 
 
