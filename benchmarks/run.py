@@ -14,7 +14,9 @@ Measures, in one run on this machine:
 - the glossary filter's update time in Chromium, on the real glossary and on
   a synthetic one of 10,000 entries (targets: 16 ms and 50 ms);
 - each workshop notebook run top to bottom in a fresh kernel, and the room's
-  summary of 150 result files (no targets set: reported for facilitators).
+  summary of 150 result files (no targets set: reported for facilitators);
+- the room's summary at a national cohort's scale: 2,000 files in the book's
+  page and 10,000 with the command (benchmarks/room_summary.py).
 
 Build timings are wall-clock seconds from one run each: repeat the command to
 see the spread. Needs Chromium (apt-get install chromium).
@@ -36,6 +38,9 @@ from boardroom.glossary.data import load_glossary  # noqa: E402
 from boardroom.glossary.decoder import decode, table  # noqa: E402
 from boardroom.mount import mount_html  # noqa: E402
 from boardroom.sitecheck import CHROMIUM_ARGS, find_chromium, serve, site_pages, weigh  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import room_summary  # noqa: E402
 
 FILTER_QUERIES = ["FHIR", "e", "data", "board", "zzzz", ""]
 
@@ -191,6 +196,7 @@ def main() -> int:
         entries = len(load_glossary(ROOT / "glossary"))
         notebooks = time_notebooks()
         summary_seconds, summary_read, summary_skipped = time_summary(tmp)
+        at_scale = room_summary.rows(html, tmp / "scale")
 
     print("## Build\n")
     print("| Measure | Seconds | Target |")
@@ -213,6 +219,10 @@ def main() -> int:
         print(f"| Run `exercises/workshops/{name}` top to bottom in a fresh kernel | {seconds:.1f} |")
     print(f"| `boardroom results summarise` on {summary_read + summary_skipped} files "
           f"({summary_read} read, {summary_skipped} skipped) | {summary_seconds:.2f} |")
+    print("\n## The room's summary at scale\n")
+    print("| Measure | Result |")
+    print("| --- | ---: |")
+    print("\n".join(at_scale))
     print("\n## Page weight\n")
     print("Everything each page loads, from 127.0.0.1 in Chromium. Budget: 150 kB gzipped, 20 requests.\n")
     print("| Page | Requests | Raw kB | Gzipped kB | Gzipped, share of stock page | Within budget |")

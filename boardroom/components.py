@@ -16,6 +16,9 @@ from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = ("quiz", "glossary", "terms", "decoder", "tool", "cards")
+# Big and on one page only (the room summary): each ships as its own classic script,
+# boardroom-NAME.js, so the pages of the other components keep within their weight budget.
+OWN_SCRIPT = ("summary",)
 _EXPORT = "\nexport default "
 
 
@@ -46,19 +49,32 @@ def widget_css(*names: str) -> str:
     return "\n".join(stylesheet_path(n).read_text(encoding="utf-8") for n in names)
 
 
+def _wrapped(name: str) -> str:
+    body = module_source(name).replace(_EXPORT, f"\nwindow.BoardroomComponents[{json.dumps(name)}] = ")
+    return f"(function () {{\n\"use strict\";\n{body}}})();"
+
+
 def classic_script() -> str:
     parts = [
         "/* boardroom.js: assembled by boardroom.components from boardroom/static; edit those files. */",
         "window.BoardroomComponents = window.BoardroomComponents || {};",
     ]
-    for name in COMPONENTS:
-        body = module_source(name).replace(_EXPORT, f"\nwindow.BoardroomComponents[{json.dumps(name)}] = ")
-        parts.append(f"(function () {{\n\"use strict\";\n{body}}})();")
+    parts.extend(_wrapped(name) for name in COMPONENTS)
     parts.append((STATIC / "host.js").read_text(encoding="utf-8"))
     return "\n".join(parts)
 
 
+def own_script(name: str) -> str:
+    """boardroom-NAME.js: one component of OWN_SCRIPT, loaded before boardroom.js, whose host mounts it."""
+    return "\n".join([
+        f"/* boardroom-{name}.js: assembled by boardroom.components from boardroom/static; edit those files. */",
+        "window.BoardroomComponents = window.BoardroomComponents || {};",
+        _wrapped(name),
+    ])
+
+
 def stylesheet() -> str:
     """Every component's CSS, after the host's."""
-    paths = [STATIC / "host.css", *(stylesheet_path(n) for n in COMPONENTS if stylesheet_path(n).exists())]
+    names = COMPONENTS + OWN_SCRIPT
+    paths = [STATIC / "host.css", *(stylesheet_path(n) for n in names if stylesheet_path(n).exists())]
     return "\n".join(p.read_text(encoding="utf-8") for p in paths)

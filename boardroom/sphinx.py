@@ -7,13 +7,17 @@ Enabled from ``_config.yml``. It
   when the bank is missing or broken; likewise ``{strategy-review}`` and
   ``{health-check}`` (the review tools), ``{question-cards}`` (see
   :mod:`boardroom.cards.book`), and ``{boardroom-glossary}`` and
-  ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`);
+  ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`), and
+  ``{room-summary}``, the facilitator's summary of a room's result files read in
+  the browser (see :mod:`boardroom.results.book`);
 - gives each page's ``{term}`` links their meanings, for the tips shown on
   hover and focus (``terms.js``);
 - ships every component once, as ``_static/boardroom.js`` (a classic script,
   so the book also works from ``file://``) and ``_static/boardroom.css``, on
   the pages that hold a component, whether the ``{quiz}`` directive or an
   executed notebook's widget output (its ``text/html`` entry) put it there;
+  the room summary, big and on one page, comes as its own
+  ``_static/boardroom-summary.js`` on that page only;
 - drops the embedded ipywidgets state from pages: with myst-nb's CDN scripts
   switched off (``nb_ipywidgets_js: {}``) nothing reads it;
 - shows each page's "last checked" date under its title and fails the build
@@ -42,7 +46,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import __version__, pages, sidenotes
-from .components import classic_script, stylesheet
+from .components import OWN_SCRIPT, classic_script, own_script, stylesheet
 from .directives import load_once, report
 from .glossary.book import AcronymCardDirective, DecoderDirective, GlossaryDirective
 from .problems import ProblemsFound
@@ -52,6 +56,9 @@ from .quiz.render import quiz_html
 from .cards.book import QuestionCardsDirective
 from .tools.data import load_tool_by_id, tool_path
 from .tools.render import tool_html
+from .results.book import rules_payload, summary_html
+from .quiz.banks import find_banks
+from .tools.data import find_tools
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +100,24 @@ def tool_directive(tool_id: str) -> type[SphinxDirective]:
             return [nodes.raw("", tool_html(tool), format="html")]
 
     return ToolDirective
+
+
+class RoomSummaryDirective(SphinxDirective):
+    """```{room-summary}```: the room's summary, read in the browser, with every bank's answers
+    and every tool's labels (it re-marks quiz answers as the Python summariser does)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        banks = Path(self.env.srcdir) / self.config.boardroom_quiz_dir
+        tools = Path(self.env.srcdir) / self.config.boardroom_tools_dir
+        for path in [*find_banks(banks), *find_tools(tools)]:
+            self.env.note_dependency(str(path))
+        try:
+            rules = rules_payload(banks, tools)
+        except ProblemsFound as found:
+            return report(self, found)
+        return [nodes.raw("", summary_html(rules), format="html")]
 
 
 def _note_widget_data(app: Sphinx, doctree: nodes.document) -> None:
@@ -155,6 +180,7 @@ def _write_assets(app: Sphinx) -> None:
         ("boardroom.css", stylesheet()),
         ("boardroom-theme.css", theme_css),
         ("boardroom-menus.js", (THEME / "menus.js").read_text(encoding="utf-8")),
+        *((f"boardroom-{name}.js", own_script(name)) for name in OWN_SCRIPT),
     ):
         target = folder / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -197,6 +223,10 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         body = context["body"] = body + _term_tips(app, body)
     if MOUNT_MARK in body:
         app.add_css_file("boardroom.css")
+        for name in OWN_SCRIPT:
+            if f'data-boardroom-component="{name}"' in body:
+                # before boardroom.js, whose host mounts the page's components as it runs
+                app.add_js_file(f"boardroom-{name}.js", defer="defer", priority=499)
         app.add_js_file("boardroom.js", defer="defer")
 
 
@@ -291,6 +321,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("strategy-review", tool_directive("strategy-review"))
     app.add_directive("health-check", tool_directive("health-check"))
     app.add_directive("question-cards", QuestionCardsDirective)
+    app.add_directive("room-summary", RoomSummaryDirective)
     app.add_directive("acronym-card", AcronymCardDirective)
     pages.setup(app)
     sidenotes.setup(app)
