@@ -49,9 +49,26 @@ def widget_css(*names: str) -> str:
     return "\n".join(stylesheet_path(n).read_text(encoding="utf-8") for n in names)
 
 
+def without_comment_lines(source: str) -> str:
+    """The script without its whole-line ``//`` comments, which readers' browsers never need.
+
+    The comments stay in boardroom/static for authors; dropping them from the
+    shipped script saves about a sixth of its gzipped weight on every page with a
+    component. A line inside a multi-line template literal is text, not a
+    comment, so it is kept: an odd number of backticks on a line opens or closes one.
+    """
+    kept, in_template = [], False
+    for line in source.splitlines():
+        if in_template or not line.lstrip().startswith("//"):
+            kept.append(line)
+        if line.replace("\\`", "").count("`") % 2:
+            in_template = not in_template
+    return "\n".join(kept) + "\n"
+
+
 def _wrapped(name: str) -> str:
     body = module_source(name).replace(_EXPORT, f"\nwindow.BoardroomComponents[{json.dumps(name)}] = ")
-    return f"(function () {{\n\"use strict\";\n{body}}})();"
+    return f"(function () {{\n\"use strict\";\n{without_comment_lines(body)}}})();"
 
 
 def classic_script() -> str:
@@ -60,7 +77,7 @@ def classic_script() -> str:
         "window.BoardroomComponents = window.BoardroomComponents || {};",
     ]
     parts.extend(_wrapped(name) for name in COMPONENTS)
-    parts.append((STATIC / "host.js").read_text(encoding="utf-8"))
+    parts.append(without_comment_lines((STATIC / "host.js").read_text(encoding="utf-8")))
     return "\n".join(parts)
 
 
