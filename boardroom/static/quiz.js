@@ -273,7 +273,10 @@ function render({ model, el }) {
         return chosen ? chosen.value : null;
       }
       if (q.type === "multiple") {
-        const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
+        // In the bank's order, not the shuffled order on screen, so the same choice
+        // always reads the same in a download and counts as one answer in a room's summary.
+        const checked = new Set(inputs.filter((i) => i.checked).map((i) => i.value));
+        const chosen = q.options.map((o) => o.id).filter((id) => checked.has(id));
         return chosen.length ? chosen : null;
       }
       if (q.type === "true_false") {
