@@ -28,6 +28,9 @@ TOOLS = {
 }
 HEALTH = load_tool(ROOT / "exercises" / "tools" / "health-check.yml")
 LIVE = ".boardroom-component .br-tool"
+# The result's own headings (its sections), one level below "Your result" wherever the
+# tool sits on its page: the level follows the heading above the tool.
+RESULT_HEADINGS = ".br-tool-result :is(h3, h4, h5, h6):not([id$=\"-result\"])"
 
 
 def open_tool(visit, site, tool_id: str, **options):
@@ -114,7 +117,7 @@ def test_at_an_early_stage_questions_not_due_step_aside_and_say_what_to_ask_for(
     assert item.locator(".br-due").inner_text() == f"Not due at this stage: due from {due_from}. {first.before_due}"
     listed = page.locator(f"{LIVE} .br-not-due > li").all_inner_texts()
     assert len(listed) == len(expected["not_due"]) and first.before_due in listed[0]
-    assert page.locator(f"{LIVE} h4", has_text="Not due at this stage").inner_text() == f"Not due at this stage ({len(listed)})"
+    assert page.locator(f"{LIVE} {RESULT_HEADINGS}", has_text="Not due at this stage").inner_text() == f"Not due at this stage ({len(listed)})"
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my results (JSON)").click()
     assert without_time(json.loads(Path(download.value.path()).read_text(encoding="utf-8"))) == expected
@@ -130,7 +133,7 @@ def test_a_mostly_unknown_project_leads_with_the_evidence_to_find_not_a_colour(v
     assert text.startswith(f"{expected['confidence_label']}.") and "Amber/Red at best" in text
     assert declined.get_attribute("data-rating") == "none"  # no traffic-light mark
     assert page.locator(f"{LIVE} .br-rating-mark").count() == 0
-    headings = page.locator(f"{LIVE} .br-tool-result h4").all_inner_texts()
+    headings = page.locator(f"{LIVE} {RESULT_HEADINGS}").all_inner_texts()
     assert headings[0] == f"Evidence to find first ({len(expected['unknowns'])})"
     first_list = page.locator(f"{LIVE} .br-findings").first.locator("> li")
     assert first_list.count() == len(expected["unknowns"])

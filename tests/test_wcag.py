@@ -198,7 +198,10 @@ CLIPPED = """(selector) => {
     for (const el of [area, ...area.querySelectorAll('*')]) {
       const s = getComputedStyle(el);
       if (!el.getClientRects().length || !['hidden', 'clip'].includes(s.overflowX)) continue;
-      if (el.classList.contains('br-visually-hidden') || el.scrollWidth <= el.clientWidth + 1) continue;
+      // a box of 1 px or less is the screen-reader-only pattern (the theme's and the
+      // components' visually-hidden classes), not text cut off
+      const box = el.getBoundingClientRect();
+      if ((box.width <= 1 && box.height <= 1) || el.scrollWidth <= el.clientWidth + 1) continue;
       if (!el.textContent.trim()) continue;
       out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${el.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40)}" shows ${el.clientWidth} of ${el.scrollWidth} px`);
     }

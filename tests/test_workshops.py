@@ -104,6 +104,7 @@ def test_launch_buttons_point_at_the_rooms_hub_and_binder_when_configured(tmp_pa
     shutil.copy(FIXTURES / "every-type.yml", source / "exercises" / "quizzes")
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_markdown_cell("# A learner notebook\n\nText.")]
+    notebook.metadata["last_checked"] = "2026-12-02"  # every page of the book needs one
     nbformat.write(notebook, source / "notebook.ipynb")
     (source / "_toc.yml").write_text((source / "_toc.yml").read_text(encoding="utf-8") + "  - file: notebook\n",
                                      encoding="utf-8")

@@ -278,7 +278,8 @@
     const out = [];
     for (const el of document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=hidden]), select, textarea")) {
       const r = el.getBoundingClientRect();
-      if (r.width < 1 || r.height < 1 || getComputedStyle(el).visibility === "hidden") continue;
+      // 1 px or less: visually hidden for screen readers, its visible control is elsewhere (a label)
+      if (r.width <= 1 || r.height <= 1 || getComputedStyle(el).visibility === "hidden") continue;
       const box = drawnBox(el);
       const s = getComputedStyle(box);
       const outside = background(box.parentElement);
