@@ -362,3 +362,20 @@ def test_the_review_tool_announces_progress_and_rating_once_when_they_change(vis
         page.clock.run_for(100)
     ratings = [s for s in page.evaluate("window.__spoken") if ":" in s]
     assert all(a != b for a, b in zip(ratings, ratings[1:])), ratings
+
+
+SETTLED_FOCUS_BOX = """() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  const box = document.activeElement.getBoundingClientRect();
+  done({ name: document.activeElement.textContent.trim().slice(0, 40), top: box.top, bottom: box.bottom });
+})))"""
+
+
+def test_tabbing_back_from_the_foot_of_the_long_glossary_keeps_focus_in_view(visit, site):
+    # The glossary's lists skip layout off screen (content-visibility); one that grew
+    # from its estimated height as it came into view pushed the focused link out of sight.
+    v = visit(viewport={"width": 1280, "height": 720})
+    v.page.goto(site + "book/reference/glossary.html")
+    for _ in range(3):
+        v.page.keyboard.press("Shift+Tab")
+        box = v.page.evaluate(SETTLED_FOCUS_BOX)
+        assert 0 <= box["top"] and box["bottom"] <= 720, f"{box['name']!r} is out of view once the page settles: {box}"

@@ -40,6 +40,17 @@ function groups(dl) {
   return out;
 }
 
+// Lay every list out once, for two frames, so each remembers its real height
+// (contain-intrinsic-size: auto in glossary.css). Otherwise a list grows from its
+// estimate as it scrolls into view and pushes down what is below it: a reader
+// who tabs back from the page foot would see the focused link jump out of sight.
+function rememberHeights(blocks) {
+  for (const block of blocks) block.style.contentVisibility = "visible";
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    for (const block of blocks) block.style.contentVisibility = "";
+  }));
+}
+
 // Rank 0: the acronym or a spelling is the query; 1: one starts with it; 2:
 // the expansion, a spelling or the meaning has it. -1: no match. Ranks 0 and 1
 // are few, so they move to the top and the rest keep their A to Z order.
@@ -62,6 +73,7 @@ function render({ model, el }) {
     expansions: index[i] ? index[i].expansions.map(norm) : [],
   }));
   if (!entries.length) return;
+  rememberHeights([...new Set(entries.map((e) => e.block))]);
   if (entries.length !== index.length || entries.some((e) => !e.record)) {
     console.error("boardroom: glossary index and page differ; the filter is off");
     return;
