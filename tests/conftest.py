@@ -28,6 +28,22 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 KNOWN_THEME_NOISE = ("THEBE_JS_URL", "Got invalid theme mode")
 
 
+def pytest_collection_modifyitems(items):
+    """Keep each test file on one worker (its module fixtures are built once), but
+    let a file's light-mode and dark-mode runs go to different workers: those are
+    the longest runs, a pass over every page each.
+
+    The suite runs on two workers (pytest-xdist, ``--dist loadgroup`` in
+    pyproject.toml); each worker builds the book once.
+    """
+    for item in items:
+        params = getattr(item, "callspec", None)
+        params = params.params if params else {}
+        scheme = params.get("scheme") or params.get("walked")
+        group = item.module.__name__ + (f"[{scheme}]" if scheme in ("light", "dark") else "")
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @dataclass
 class Build:
     returncode: int
