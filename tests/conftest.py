@@ -9,6 +9,7 @@ the test fails.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -65,15 +66,20 @@ def book(tmp_path_factory) -> Build:
     return build_book(ROOT, tmp_path_factory.mktemp("book"))
 
 
-@pytest.fixture(scope="session")
-def fixture_book(tmp_path_factory) -> Build:
-    """The small fixture book (tests/fixtures/book) with its glossary, decoder and a quiz."""
-    import shutil
-
-    source = tmp_path_factory.mktemp("fixture-src") / "book"
+def copy_fixture_book(folder: Path) -> Path:
+    """A copy of the small fixture book (tests/fixtures/book) with its quiz bank, in
+    ``folder/src``, for a test to change and build."""
+    source = folder / "src"
     shutil.copytree(FIXTURES / "book", source)
     (source / "exercises" / "quizzes").mkdir(parents=True)
     shutil.copy(FIXTURES / "every-type.yml", source / "exercises" / "quizzes")
+    return source
+
+
+@pytest.fixture(scope="session")
+def fixture_book(tmp_path_factory) -> Build:
+    """The small fixture book (tests/fixtures/book) with its glossary, decoder and a quiz."""
+    source = copy_fixture_book(tmp_path_factory.mktemp("fixture"))
     built = build_book(source, tmp_path_factory.mktemp("fixture-out"))
     if built.returncode != 0:
         pytest.fail(f"the fixture book did not build:\n{built.output[-3000:]}")

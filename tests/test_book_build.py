@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
-from conftest import FIXTURES, build_book
+from conftest import build_book, copy_fixture_book
 
 SPHINX_PROBLEM = re.compile(r"(WARNING|ERROR|CRITICAL):")
 # ipykernel 7 prints this when myst-nb starts a kernel on TCP; it is not a Sphinx warning.
@@ -39,16 +37,9 @@ def test_an_executed_notebook_page_renders_the_widget_through_text_html(book):
     assert "require.js" not in page and "html-manager" not in page
 
 
-def _fixture_copy(tmp_path: Path) -> Path:
-    source = tmp_path / "src"
-    shutil.copytree(FIXTURES / "book", source)
-    (source / "exercises" / "quizzes").mkdir(parents=True)
-    shutil.copy(FIXTURES / "every-type.yml", source / "exercises" / "quizzes")
-    return source
-
 
 def test_a_small_fixture_book_builds_and_mounts_the_quiz(tmp_path):
-    built = build_book(_fixture_copy(tmp_path), tmp_path / "out")
+    built = build_book(copy_fixture_book(tmp_path), tmp_path / "out")
     assert built.returncode == 0, built.output[-3000:]
     index = (built.html / "index.html").read_text(encoding="utf-8")
     assert index.count('class="boardroom-mount"') == 1
@@ -61,7 +52,7 @@ def test_a_small_fixture_book_builds_and_mounts_the_quiz(tmp_path):
 
 
 def test_a_broken_or_missing_bank_fails_the_build_with_file_and_line(tmp_path):
-    source = _fixture_copy(tmp_path)
+    source = copy_fixture_book(tmp_path)
     bank = source / "exercises" / "quizzes" / "every-type.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace("answer: record", "answer: recrod"), encoding="utf-8")
     (source / "second.md").write_text("# Second\n\n```{quiz} no-such-bank\n```\n", encoding="utf-8")
@@ -83,7 +74,7 @@ def test_every_link_is_relative_so_the_site_works_from_any_path(book):
 
 
 def test_a_broken_glossary_fails_the_build_with_file_and_line(tmp_path):
-    source = _fixture_copy(tmp_path)
+    source = copy_fixture_book(tmp_path)
     terms = source / "glossary" / "terms.yml"
     terms.write_text(terms.read_text(encoding="utf-8").replace("category: technology", "category: gadgets", 1),
                      encoding="utf-8")

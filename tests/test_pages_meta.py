@@ -7,28 +7,19 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, build_book
+from conftest import ROOT, build_book, copy_fixture_book
 
 from boardroom.pages import EXEMPT
 from boardroom.sitecheck import site_pages
 
 
-def _fixture_copy(tmp_path: Path) -> Path:
-    source = tmp_path / "src"
-    shutil.copytree(FIXTURES / "book", source)
-    (source / "exercises" / "quizzes").mkdir(parents=True)
-    shutil.copy(FIXTURES / "every-type.yml", source / "exercises" / "quizzes")
-    return source
-
 
 def test_a_page_without_a_good_date_fails_the_build_with_file_and_line(tmp_path):
-    source = _fixture_copy(tmp_path)
+    source = copy_fixture_book(tmp_path)
     second = source / "second.md"
     second.write_text(re.sub(r"\A---\n.*?\n---\n", "", second.read_text(encoding="utf-8"), flags=re.S),
                       encoding="utf-8")
@@ -93,7 +84,7 @@ def about_book(tmp_path_factory):
     import os
 
     tmp = tmp_path_factory.mktemp("about")
-    source = _fixture_copy(tmp)
+    source = copy_fixture_book(tmp)
     (source / "about.md").write_text(ABOUT, encoding="utf-8")
     toc = source / "_toc.yml"
     toc.write_text(toc.read_text(encoding="utf-8") + "  - file: about\n", encoding="utf-8")

@@ -8,10 +8,7 @@ Python's. The `visit` fixture fails a test whose page tried to leave 127.0.0.1 o
 from __future__ import annotations
 
 import base64
-import csv
-import io
 import json
-import shutil
 import zipfile
 from pathlib import Path
 

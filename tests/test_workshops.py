@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from nbclient import NotebookClient
 from pypdf import PdfReader
 
-from conftest import FIXTURES, build_book
+from conftest import build_book, copy_fixture_book
 from test_accessibility import violations
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,10 +97,7 @@ def test_the_room_summary_page_is_accessible(visit, tmp_path):
 
 
 def test_launch_buttons_point_at_the_rooms_hub_and_binder_when_configured(tmp_path, monkeypatch):
-    source = tmp_path / "src"
-    shutil.copytree(FIXTURES / "book", source)
-    (source / "exercises" / "quizzes").mkdir(parents=True)
-    shutil.copy(FIXTURES / "every-type.yml", source / "exercises" / "quizzes")
+    source = copy_fixture_book(tmp_path)
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_markdown_cell("# A learner notebook\n\nText.")]
     notebook.metadata["last_checked"] = "2026-12-02"  # every page of the book needs one
