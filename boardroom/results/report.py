@@ -90,16 +90,15 @@ def _tool_html(tool: ToolSummary) -> str:
         parts.append("<table><thead><tr><th scope=col>Rating</th><th scope=col>Learners</th></tr></thead><tbody>")
         parts.extend(f"<tr><td>{escape(label)}</td><td>{n}</td></tr>" for label, n in spread)
         parts.append("</tbody></table>")
-    if tool.gaps:
-        parts.append("<h3>The gaps most often found</h3><table><thead><tr><th scope=col>Question</th>"
-                     "<th scope=col>Learners who found a gap</th></tr></thead><tbody>")
-        for item_id, n in tool.gaps.most_common(HARDEST):
-            parts.append(f"<tr><td>{escape(tool.questions[item_id])}</td><td>{n} of {tool.files}</td></tr>")
-        parts.append("</tbody></table>")
-    if tool.unknowns:
-        parts.append("<h3>The evidence most often missing (answered “We do not know”)</h3><table><thead><tr>"
-                     "<th scope=col>Question</th><th scope=col>Learners who did not know</th></tr></thead><tbody>")
-        for item_id, n in tool.unknowns.most_common(HARDEST):
+    for heading, column, counts in (
+        ("The gaps most often found", "Learners who found a gap", tool.gaps),
+        ("The evidence most often missing (answered “We do not know”)", "Learners who did not know", tool.unknowns),
+    ):
+        if not counts:
+            continue
+        parts.append(f"<h3>{heading}</h3><table><thead><tr><th scope=col>Question</th>"
+                     f"<th scope=col>{column}</th></tr></thead><tbody>")
+        for item_id, n in counts.most_common(HARDEST):
             parts.append(f"<tr><td>{escape(tool.questions[item_id])}</td><td>{n} of {tool.files}</td></tr>")
         parts.append("</tbody></table>")
     parts.append("</section>")
