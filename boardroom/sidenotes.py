@@ -6,11 +6,12 @@ what prints, what a screen reader reaches through the footnote link, and the
 target of every citation. For readers on screen, the first block in each
 section that cites a source also gets the source's text beside it:
 
-- on a wide screen, floated into the right margin beside the block
+- where the right margin is free, floated into it beside the block
   (``br-sidenotes-margin``, placed before the block so the two line up; the
-  theme's ``margin`` class gives it the theme's margin layout, and its script
-  hides the page's contents list while a note is beside it);
-- on a narrow screen, as small notes under the block (``br-sidenotes-below``).
+  theme's ``margin`` class gives it the theme's margin layout): from 992 px,
+  but not from 1,200 px on a page with a contents list, whose sticky column
+  takes the margin and would cover the notes as the reader scrolls;
+- elsewhere, as small notes under the block (``br-sidenotes-below``).
 
 CSS (``theme/pages.css``) shows one of the two copies at any width, so the
 other is out of the layout and out of the accessibility tree, and prints
