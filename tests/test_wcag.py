@@ -141,37 +141,30 @@ def report(problems: dict[str, list[str]]) -> str:
     return "\n".join(lines)
 
 
+def by_page(pages, found) -> dict[str, list[str]]:
+    """``found(walked_page)``'s findings for each page that has any."""
+    return {path: bad for path, walked_page in pages.items() if (bad := found(walked_page))}
+
+
 def test_every_tab_stop_shows_focus_with_3_to_1_contrast(walked):
     scheme, pages = walked
-    weak = {}
     for path, walked_page in pages.items():
         stops = walked_page.stops
         assert len(stops) >= 5, f"{path}: the keyboard walk reached only {len(stops)} stops"
-        bad = [f"{s['element']}: {s['indicator']}" for s in stops if s["contrast"] < 3]
-        if bad:
-            weak[path] = bad
+    weak = by_page(pages, lambda w: [f"{s['element']}: {s['indicator']}" for s in w.stops if s["contrast"] < 3])
     assert not weak, f"{scheme} mode, focus not visible at 3:1:\n" + report(weak)
 
 
 def test_nothing_focused_is_hidden(walked):
     scheme, pages = walked
-    hidden = {}
-    for path, walked_page in pages.items():
-        stops = walked_page.stops
-        bad = [f"{s['element']} ({s['direction']}): {s['obscured']}" for s in stops if s["obscured"]]
-        if bad:
-            hidden[path] = bad
+    hidden = by_page(pages, lambda w: [f"{s['element']} ({s['direction']}): {s['obscured']}"
+                                       for s in w.stops if s["obscured"]])
     assert not hidden, f"{scheme} mode, focused element hidden:\n" + report(hidden)
 
 
 def test_form_controls_have_a_3_to_1_boundary(walked):
     scheme, pages = walked
-    faint = {}
-    for path, walked_page in pages.items():
-        controls = walked_page.controls
-        bad = [f"{c['element']}: {c['contrast']:.2f}:1" for c in controls if c["contrast"] < 3]
-        if bad:
-            faint[path] = bad
+    faint = by_page(pages, lambda w: [f"{c['element']}: {c['contrast']:.2f}:1" for c in w.controls if c["contrast"] < 3])
     # and the walk saw the controls the components put on pages
     seen = {c["element"].split(" ")[0] for w in pages.values() for c in w.controls}
     assert {"select", "textarea.br-decoder-input", "input.br-text"} <= seen, seen
