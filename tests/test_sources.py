@@ -20,6 +20,8 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
+from boardroom.glossary.lint import body_words
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Hosts that never count as a source, each with the reason. A host matches itself
@@ -152,44 +154,6 @@ def bad_links(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def body_text(markdown: str) -> str:
-    """The words a reader reads: no front matter, directive fences or options,
-    sources list, footnote definitions or markup."""
-    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
-    kept: list[str] = []
-    in_sources = False
-    in_footnote = False
-    for line in text.splitlines():
-        heading = re.match(r"(#+)\s+(.*)", line)
-        if heading:
-            in_sources = len(heading.group(1)) <= 2 and heading.group(2).strip().lower() == "sources"
-            if in_sources:
-                continue
-        if in_sources:
-            continue
-        if re.match(r"\[\^[^\]]+\]:", line):
-            in_footnote = True
-            continue
-        if in_footnote:
-            if line.startswith((" ", "\t")) and line.strip():
-                continue
-            in_footnote = False
-        if re.match(r"\s*(```|~~~|:::)", line) or re.match(r"\s*:[\w-]+:", line):
-            continue
-        kept.append(line)
-    text = "\n".join(kept)
-    text = re.sub(r"\[\^[^\]]+\]", "", text)                      # footnote references
-    text = re.sub(r"\{[\w:-]+\}`([^`<]*?)\s*(<[^>]*>)?`", r"\1", text)  # roles: {term}`X <Y>`
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)        # links and images
-    text = re.sub(r"<[^>]+>", " ", text)                          # HTML tags and bare URLs
-    text = re.sub(r"[*_`#|>]", " ", text)
-    return text
-
-
-def word_count(markdown: str) -> int:
-    return sum(1 for token in body_text(markdown).split() if re.search(r"[A-Za-z0-9]", token))
-
-
 # --- the checks are themselves checked, so that a broken helper cannot pass everything
 
 
@@ -204,8 +168,10 @@ def test_the_helpers_catch_what_they_should():
             "and [two words](https://example.org).[^1]\n\n```{admonition} Ask\n:class: tip\n\n"
             "- Three four?\n```\n\n## Sources\n\n1. Not counted at all. <https://x.org>\n\n"
             "[^1]: Not counted either.\n")
-    assert word_count(page) == 8  # Title One ICB and two words Three four
-    assert body_text(page).split().count("counted") == 0
+    # Title One ICB and two words Ask Three four: the admonition's title is read too
+    assert body_words(page) == 9
+    # and a source, in the Sources list or a footnote definition, adds nothing
+    assert body_words(page + "\n[^2]: Not counted, however long this source's title runs.\n") == 9
 
 
 def test_the_table_of_contents_finds_every_module():
@@ -237,7 +203,7 @@ def test_teaching_page_length(path):
     text = page_text(path)
     if rel(path) in LENGTH_EXEMPT or is_quiz_check_page(path, text):
         return
-    words = word_count(text)
+    words = body_words(text)
     assert words <= WORD_LIMIT, f"{rel(path)}:1: {words} words of body text (limit {WORD_LIMIT}): split or tighten"
 
 
