@@ -299,6 +299,30 @@ def _merge(app: Sphinx, env, docnames, other) -> None:
     )
 
 
+# The stock theme's stylesheet carries a Font Awesome rule for each of about
+# 1,900 icons (`.fa-x::before{content:"\\f..."}`), a third of its bytes. This
+# site draws the few icons it uses as CSS masks (theme/icons.css) and sets
+# those glyphs to `content: none`, so the rules are dead weight on every page.
+_ICON_GLYPH_RULE = re.compile(r'(?:\.fa-[a-z0-9-]+::?before,?\s*)+\{\s*content:[^}]*\}')
+_SOURCE_MAP_NOTE = re.compile(r'/\*# sourceMappingURL=[^*]*\*/')
+THEME_STYLESHEET = Path("_static") / "styles" / "pydata-sphinx-theme.css"
+
+
+def trimmed_theme_css(css: str) -> str:
+    """The stock theme's stylesheet without its icon glyph rules or source-map note."""
+    return _SOURCE_MAP_NOTE.sub("", _ICON_GLYPH_RULE.sub("", css))
+
+
+def _trim_theme_stylesheet(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    sheet = Path(app.outdir) / THEME_STYLESHEET
+    if sheet.is_file():
+        sheet.write_text(trimmed_theme_css(sheet.read_text(encoding="utf-8")), encoding="utf-8")
+        # the map describes the stock file, no longer the one served
+        sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)
+
+
 def _fail_on_problems(app: Sphinx, exception) -> None:
     """A broken bank fails the build even without -W, and keeps failing until fixed."""
     problems = getattr(app.env, "boardroom_problems", {})
@@ -333,5 +357,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", _note_widget_data)
     app.connect("builder-inited", _write_assets)
     app.connect("html-page-context", _page_assets)
+    app.connect("build-finished", _trim_theme_stylesheet)
     app.connect("build-finished", _fail_on_problems)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from conftest import build_book, copy_fixture_book
 
@@ -82,3 +83,18 @@ def test_a_broken_glossary_fails_the_build_with_file_and_line(tmp_path):
     assert built.returncode != 0
     assert "glossary/terms.yml:" in built.output and "unknown category 'gadgets'" in built.output
     assert "Traceback" not in built.output
+
+
+def test_the_theme_stylesheet_ships_without_its_icon_font_rules(book):
+    import pydata_sphinx_theme
+
+    stock = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "styles"
+             / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    served = (book.html / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    glyph = re.compile(r'\.fa-[a-z0-9-]+::?before[^{]*\{\s*content:')
+    assert len(glyph.findall(stock)) > 1000
+    assert glyph.findall(served) == []
+    # everything else of the theme is still there, rule for rule
+    assert served.count("{") == stock.count("{") - len(re.findall(r'(?:\.fa-[a-z0-9-]+::?before,?\s*)+\{\s*content:', stock))
+    assert ".bd-header" in served and "sourceMappingURL" not in served
+    assert not (book.html / "_static" / "styles" / "pydata-sphinx-theme.css.map").exists()
