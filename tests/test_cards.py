@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from boardroom.cards.data import CARDS_DIR, load_cards
-from boardroom.cards.model import MODULES, SITUATIONS
+from boardroom.cards.model import MODULES, ROLES, SITUATIONS
+from boardroom.cards.render import put_to_names
 from boardroom.cli import main
 from boardroom.problems import ProblemsFound
 from test_accessibility import forgive_axe_css_fetch, violations
@@ -18,12 +19,32 @@ CARDS = load_cards(ROOT / CARDS_DIR, ROOT)
 PAGE = "book/reference/questions-to-ask.html"
 
 
-def test_at_least_sixty_cards_across_the_three_modules():
-    assert len(CARDS) >= 60
+def test_at_least_fifteen_cards_a_module_and_every_situation_used():
+    assert len(CARDS) >= 85
     per_module = {m: sum(c.module == m for c in CARDS) for m in MODULES}
     assert all(n >= 15 for n in per_module.values()), per_module
+    assert per_module["deciding"] >= 25, per_module
     used = {s for c in CARDS for s in c.card.situations}
     assert used >= set(SITUATIONS) - {"board-development"}, set(SITUATIONS) - used
+
+
+def test_the_decision_module_cards_cover_its_situations_and_the_issue_roles():
+    deciding = [c.card for c in CARDS if c.module == "deciding"]
+    for situation in ("procurement", "business-case", "contract-renewal", "supplier-management"):
+        assert sum(situation in c.situations for c in deciding) >= 5, situation
+    roles = {r for c in deciding for r in c.put_to}
+    assert roles >= {"senior-responsible-owner", "finance-director", "chief-digital-officer",
+                     "senior-information-risk-owner", "data-protection-officer", "clinical-safety-officer"}, roles
+
+
+@pytest.mark.parametrize("roles, text", [
+    (["chair"], "the chair"),
+    (["finance-director", "caldicott-guardian"], "the finance director or the Caldicott guardian"),
+    (["senior-responsible-owner", "finance-director", "procurement-lead"],
+     "the senior responsible owner, the finance director or the procurement lead"),
+])
+def test_put_to_reads_as_a_sentence(roles, text):
+    assert put_to_names(roles) == text
 
 
 def test_every_card_is_complete_and_points_at_a_page_of_its_module():
@@ -44,6 +65,7 @@ cards:
     worrying: Everyone.
     situations: [strategy-review]
     page: book/strategy/index
+    put_to: [chief-digital-officer]
 """
 
 
@@ -59,8 +81,16 @@ cards:
          "module 'strategy' is titled 'Reading a technology strategy' in another file"),
         (GOOD.replace("id: one", "id: two").replace("    why: Because.\n", ""), 4, "missing required key 'why'"),
         (GOOD.replace("module: strategy", "module: cooking"), 1, "module"),
+        (GOOD.replace("id: one", "id: two").replace("    put_to: [chief-digital-officer]\n", ""), 4,
+         "missing required key 'put_to'"),
+        (GOOD.replace("id: one", "id: two").replace("[chief-digital-officer]", "[chief-digital-officer, cook]"), 11,
+         "'put_to' must be 'senior-responsible-owner', 'chief-executive'"),
+        (GOOD.replace("id: one", "id: two").replace("[chief-digital-officer]", "[chair, chair]"), 11,
+         "a role is listed twice"),
+        (GOOD.replace("id: one", "id: two").replace("[chief-digital-officer]", "[]"), 11, "put_to"),
     ],
-    ids=["duplicate", "situation", "page", "title", "missing-why", "module"],
+    ids=["duplicate", "situation", "page", "title", "missing-why", "module", "missing-put-to", "role",
+         "role-twice", "no-role"],
 )
 def test_broken_cards_are_reported_by_file_and_line(tmp_path, capsys, second, line, message):
     folder = tmp_path / "exercises" / "questions"

@@ -12,7 +12,13 @@ from typing import Callable
 
 from ..mount import mount_html
 from .data import Located
-from .model import SITUATIONS
+from .model import ROLES, SITUATIONS
+
+
+def put_to_names(roles: list[str]) -> str:
+    """The roles as they follow "Put this to": "the chair", "the chief executive or the chair"."""
+    names = [f"the {ROLES[r]}" for r in roles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def card_html(located: Located, heading: int, link: Callable[[str], tuple[str, str]]) -> str:
@@ -20,8 +26,10 @@ def card_html(located: Located, heading: int, link: Callable[[str], tuple[str, s
     href, title = link(card.page)
     situations = ", ".join(SITUATIONS[s] for s in card.situations)
     return (
-        f'<article class="br-card" id="card-{escape(card.id)}" data-situations="{escape(" ".join(card.situations))}">'
+        f'<article class="br-card" id="card-{escape(card.id)}" data-situations="{escape(" ".join(card.situations))}" '
+        f'data-put-to="{escape(" ".join(card.put_to))}">'
         f'<h{heading} class="br-card-question">{escape(card.question)}</h{heading}>'
+        f'<p class="br-card-put-to"><strong>Put this to</strong> {escape(put_to_names(card.put_to))}.</p>'
         f'<p><strong>Why it matters.</strong> {escape(card.why)}</p>'
         f'<p><strong>A good answer sounds like this.</strong> {escape(card.good)}</p>'
         f'<p><strong>A worrying answer sounds like this.</strong> {escape(card.worrying)}</p>'
