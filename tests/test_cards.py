@@ -145,10 +145,12 @@ def test_the_page_filters_by_situation_and_keeps_the_choice_in_the_address(visit
         assert group.is_hidden() == (group.locator(".br-card:not([hidden])").count() == 0)
 
     page.emulate_media(media="print")  # what prints is what is shown, without the controls
-    assert not page.locator(".br-cards fieldset").is_visible()
+    fieldsets = page.locator(".br-cards fieldset")
+    assert fieldsets.count() == 2 and not fieldsets.first.is_visible() and not fieldsets.last.is_visible()
     assert not page.get_by_role("button", name="Print the questions shown").is_visible()
     assert status.is_visible()
     assert page.locator(".br-card:visible").count() == len(either)
+    assert page.locator(".br-card:visible .br-card-put-to").count() == len(either)  # whom to ask prints too
     page.emulate_media(media="screen")
 
     page.get_by_role("button", name="Show every question").click()
@@ -156,9 +158,36 @@ def test_the_page_filters_by_situation_and_keeps_the_choice_in_the_address(visit
 
 
 @pytest.mark.browser
+def test_the_page_filters_by_whom_to_ask_within_the_situations_chosen(visit, site):
+    page = visit().page
+    page.goto(site + PAGE)
+    status = page.locator(".br-cards-count")
+    page.get_by_label("Finance director (", exact=False).check()
+    finance = [c.card.id for c in CARDS if "finance-director" in c.card.put_to]
+    assert 0 < len(finance) < len(CARDS)
+    assert visible_ids(page) == finance
+    assert status.inner_text() == f"Showing {len(finance)} of {len(CARDS)} questions, put to: Finance director."
+
+    page.get_by_label("Business case (", exact=False).check()  # a situation narrows the people's questions
+    both = [c.card.id for c in CARDS if "finance-director" in c.card.put_to and "business-case" in c.card.situations]
+    assert 0 < len(both) < len(finance)
+    assert visible_ids(page) == both
+    assert status.inner_text() == (f"Showing {len(both)} of {len(CARDS)} questions, "
+                                   "for: Business case; put to: Finance director.")
+    assert "role=finance-director" in page.url
+
+    page.reload()  # the address keeps both choices
+    assert visible_ids(page) == both
+    assert page.get_by_label("Finance director (", exact=False).is_checked()
+    page.get_by_role("button", name="Show every question").click()
+    assert len(visible_ids(page)) == len(CARDS) and "role=" not in page.url and "situation=" not in page.url
+    assert not page.get_by_label("Finance director (", exact=False).is_checked()
+
+
+@pytest.mark.browser
 def test_an_address_with_an_unknown_situation_shows_every_card(visit, site):
     page = visit().page
-    page.goto(site + PAGE + "?situation=lunch")
+    page.goto(site + PAGE + "?situation=lunch&role=cook")
     assert len(visible_ids(page)) == len(CARDS)
 
 
@@ -176,6 +205,8 @@ def test_without_javascript_every_card_is_listed(visit, site):
     page.goto(site + PAGE)
     assert page.locator(".br-card").count() == len(CARDS)
     assert page.locator(".br-card h3").first.inner_text() == CARDS[0].card.question
+    assert page.locator("#card-cases-go-live-criteria .br-card-put-to").inner_text() == (
+        "Put this to the senior responsible owner or the clinical safety officer.")
     link = page.locator(".br-card").first.get_by_role("link")
     link.click()
     assert page.url.endswith(CARDS[0].card.page.split("/")[-1] + ".html")

@@ -1,7 +1,8 @@
 """The question cards as HTML: a readable, printable list, and the filter's mount.
 
 Without JavaScript the page is every card. The filter (``cards.js``) shows the
-cards for the situations a reader ticks; printing then prints just those.
+cards for the situations and the people a reader ticks; printing then prints
+just those.
 """
 
 from __future__ import annotations
@@ -61,8 +62,11 @@ def cards_html(cards: list[Located], key: str, grouped: bool, link: Callable[[st
         parts.append("</section>")
     parts.append("</div>")
     counts = Counter(s for located in cards for s in located.card.situations)
+    roles = Counter(r for located in cards for r in located.card.put_to)
     state = {
         "situations": [{"id": s, "label": label, "count": counts[s]} for s, label in SITUATIONS.items() if counts[s]],
-        "cards": [{"id": c.card.id, "situations": list(c.card.situations)} for c in cards],
+        # A label stands alone in the filter, so it starts with a capital.
+        "roles": [{"id": r, "label": label[0].upper() + label[1:], "count": roles[r]} for r, label in ROLES.items() if roles[r]],
+        "cards": [{"id": c.card.id, "situations": list(c.card.situations), "put_to": list(c.card.put_to)} for c in cards],
     }
     return mount_html("cards", key, "", state, [], "".join(parts))
