@@ -66,6 +66,8 @@ def load_cards(folder: Path, book_root: Path) -> list[Located]:
             seen.setdefault(card.id, display_path(path))
             if len(set(card.situations)) != len(card.situations):
                 problems.append(located.problem(here + ("situations",), "a situation is listed twice"))
+            if len(set(card.put_to)) != len(card.put_to):
+                problems.append(located.problem(here + ("put_to",), "a role is listed twice"))
             if not (book_root / f"{card.page}.md").is_file():
                 problems.append(located.problem(here + ("page",), f"page '{card.page}' is not in the book (no {card.page}.md)"))
             out.append(Located(card, cards.module, cards.title))

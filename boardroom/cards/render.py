@@ -1,7 +1,8 @@
 """The question cards as HTML: a readable, printable list, and the filter's mount.
 
 Without JavaScript the page is every card. The filter (``cards.js``) shows the
-cards for the situations a reader ticks; printing then prints just those.
+cards for the situations and the people a reader ticks; printing then prints
+just those.
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from typing import Callable
 
 from ..mount import mount_html
 from .data import Located
-from .model import SITUATIONS
+from .model import ROLES, SITUATIONS
+
+
+def put_to_names(roles: list[str]) -> str:
+    """The roles as they follow "Put this to": "the chair", "the chief executive or the chair"."""
+    names = [f"the {ROLES[r]}" for r in roles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def card_html(located: Located, heading: int, link: Callable[[str], tuple[str, str]]) -> str:
@@ -20,8 +27,10 @@ def card_html(located: Located, heading: int, link: Callable[[str], tuple[str, s
     href, title = link(card.page)
     situations = ", ".join(SITUATIONS[s] for s in card.situations)
     return (
-        f'<article class="br-card" id="card-{escape(card.id)}" data-situations="{escape(" ".join(card.situations))}">'
+        f'<article class="br-card" id="card-{escape(card.id)}" data-situations="{escape(" ".join(card.situations))}" '
+        f'data-put-to="{escape(" ".join(card.put_to))}">'
         f'<h{heading} class="br-card-question">{escape(card.question)}</h{heading}>'
+        f'<p class="br-card-put-to"><strong>Put this to</strong> {escape(put_to_names(card.put_to))}.</p>'
         f'<p><strong>Why it matters.</strong> {escape(card.why)}</p>'
         f'<p><strong>A good answer sounds like this.</strong> {escape(card.good)}</p>'
         f'<p><strong>A worrying answer sounds like this.</strong> {escape(card.worrying)}</p>'
@@ -53,8 +62,11 @@ def cards_html(cards: list[Located], key: str, grouped: bool, link: Callable[[st
         parts.append("</section>")
     parts.append("</div>")
     counts = Counter(s for located in cards for s in located.card.situations)
+    roles = Counter(r for located in cards for r in located.card.put_to)
     state = {
         "situations": [{"id": s, "label": label, "count": counts[s]} for s, label in SITUATIONS.items() if counts[s]],
-        "cards": [{"id": c.card.id, "situations": list(c.card.situations)} for c in cards],
+        # A label stands alone in the filter, so it starts with a capital.
+        "roles": [{"id": r, "label": label[0].upper() + label[1:], "count": roles[r]} for r, label in ROLES.items() if roles[r]],
+        "cards": [{"id": c.card.id, "situations": list(c.card.situations), "put_to": list(c.card.put_to)} for c in cards],
     }
     return mount_html("cards", key, "", state, [], "".join(parts))
