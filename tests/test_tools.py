@@ -32,7 +32,7 @@ def staged():
 @pytest.mark.parametrize("tool_id, examples", [("strategy-review", 1), ("health-check", 4)])
 def test_the_course_tools_load_with_cited_rules_and_worked_examples(tool_id, examples):
     tool = load_tool(ROOT / TOOL_DIR / f"{tool_id}.yml")  # also checks each example's rating
-    assert 10 <= len(tool.items) <= 16
+    assert 10 <= len(tool.items) <= 20  # the strategy review has 19: enough to cover, few enough to finish before a meeting
     assert len(tool.examples) >= examples
     assert all(item.sources and item.ask for item in tool.items)
     assert len(tool.ratings) >= 3 and tool.ratings[-1].min_share == 0
