@@ -115,8 +115,10 @@ def _add_tool_directives(app: Sphinx, config) -> None:
         name = path.stem
         # docutils keeps directives in one registry per process: a tool directive left by
         # an earlier build in this process is ours to replace, anything else is not.
-        known = rst_directives._directives.get(name)
-        if known is not None and getattr(known, "boardroom_tool", None) != name:
+        # (docutils' own directives, such as note, wait in _directive_registry until first used)
+        ours = getattr(rst_directives._directives.get(name), "boardroom_tool", None) == name
+        taken = name in rst_directives._directives or name in rst_directives._directive_registry
+        if taken and not ours:
             logger.error("%s:1: tool '%s' has the name of another directive: rename the file and its id",
                          path.relative_to(app.srcdir), name)
             continue
