@@ -4,8 +4,10 @@ Enabled from ``_config.yml``. It
 
 - offers the ``{quiz}`` directive, which shows a question bank on a Markdown
   page without executing code, and fails the build with ``file:line: problem``
-  when the bank is missing or broken; likewise ``{strategy-review}`` and
-  ``{health-check}`` (the review tools), ``{question-cards}`` (see
+  when the bank is missing or broken; likewise one directive a review tool,
+  named for its file in ``exercises/tools/`` (``{strategy-review}``,
+  ``{health-check}``, ``{contract-review}``: a new rules file brings its own
+  directive, with no code change), ``{question-cards}`` (see
   :mod:`boardroom.cards.book`), and ``{boardroom-glossary}`` and
   ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`), and
   ``{room-summary}``, the facilitator's summary of a room's result files read in
@@ -41,6 +43,7 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from docutils.parsers.rst import directives as rst_directives
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -85,10 +88,11 @@ class QuizDirective(SphinxDirective):
 
 
 def tool_directive(tool_id: str) -> type[SphinxDirective]:
-    """```{strategy-review}``` or ```{health-check}```: the tool from ``exercises/tools/ID.yml``."""
+    """```{ID}```, such as ```{health-check}```: the tool from ``exercises/tools/ID.yml``."""
 
     class ToolDirective(SphinxDirective):
         has_content = False
+        boardroom_tool = tool_id
 
         def run(self) -> list[nodes.Node]:
             folder = Path(self.env.srcdir) / self.config.boardroom_tools_dir
@@ -100,6 +104,25 @@ def tool_directive(tool_id: str) -> type[SphinxDirective]:
             return [nodes.raw("", tool_html(tool), format="html")]
 
     return ToolDirective
+
+
+def _add_tool_directives(app: Sphinx, config) -> None:
+    """One directive for each rules file in the tools folder, named for the file. A name
+    that is already another directive (``note``, ``quiz``) fails the build rather than
+    replacing it."""
+    folder = Path(app.srcdir) / config.boardroom_tools_dir
+    for path in find_tools(folder):
+        name = path.stem
+        # docutils keeps directives in one registry per process: a tool directive left by
+        # an earlier build in this process is ours to replace, anything else is not.
+        # (docutils' own directives, such as note, wait in _directive_registry until first used)
+        ours = getattr(rst_directives._directives.get(name), "boardroom_tool", None) == name
+        taken = name in rst_directives._directives or name in rst_directives._directive_registry
+        if taken and not ours:
+            logger.error("%s:1: tool '%s' has the name of another directive: rename the file and its id",
+                         path.relative_to(app.srcdir), name)
+            continue
+        app.add_directive(name, tool_directive(name), override=True)
 
 
 class RoomSummaryDirective(SphinxDirective):
@@ -342,8 +365,6 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("quiz", QuizDirective)
     app.add_directive("boardroom-glossary", GlossaryDirective)
     app.add_directive("acronym-decoder", DecoderDirective)
-    app.add_directive("strategy-review", tool_directive("strategy-review"))
-    app.add_directive("health-check", tool_directive("health-check"))
     app.add_directive("question-cards", QuestionCardsDirective)
     app.add_directive("room-summary", RoomSummaryDirective)
     app.add_directive("acronym-card", AcronymCardDirective)
@@ -351,6 +372,7 @@ def setup(app: Sphinx) -> dict:
     sidenotes.setup(app)
     app.connect("config-inited", _add_theme_templates)
     app.connect("config-inited", _launch_services)
+    app.connect("config-inited", _add_tool_directives)
     app.connect("env-before-read-docs", _init_env)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import build_book, copy_fixture_book
+from conftest import ROOT, build_book, copy_fixture_book
 
 SPHINX_PROBLEM = re.compile(r"(WARNING|ERROR|CRITICAL):")
 # ipykernel 7 prints this when myst-nb starts a kernel on TCP; it is not a Sphinx warning.
@@ -98,3 +98,22 @@ def test_the_theme_stylesheet_ships_without_its_icon_font_rules(book):
     assert served.count("{") == stock.count("{") - len(re.findall(r'(?:\.fa-[a-z0-9-]+::?before,?\s*)+\{\s*content:', stock))
     assert ".bd-header" in served and "sourceMappingURL" not in served
     assert not (book.html / "_static" / "styles" / "pydata-sphinx-theme.css.map").exists()
+
+
+def test_each_rules_file_is_a_directive_and_may_not_take_another_directive_s_name(tmp_path):
+    """A new tool needs only its rules file: exercises/tools/ID.yml brings ```{ID}```. A file named
+    like an existing directive fails the build, naming the file, and the existing directive still works."""
+    source = copy_fixture_book(tmp_path)
+    tools = source / "exercises" / "tools"
+    tools.mkdir(parents=True)
+    mini = (ROOT / "tests" / "fixtures" / "tools" / "mini.yml").read_text(encoding="utf-8")
+    (tools / "mini.yml").write_text(mini, encoding="utf-8")
+    (tools / "note.yml").write_text(mini.replace("id: mini\n", "id: note\n"), encoding="utf-8")
+    (source / "second.md").write_text("---\nlast_checked: 2026-12-02\n---\n\n# Second\n\n```{mini}\n```\n\n```{note}\nStill a note.\n```\n", encoding="utf-8")
+    built = build_book(source, tmp_path / "out")
+    assert built.returncode != 0, built.output[-3000:]
+    assert "exercises/tools/note.yml:1: tool 'note' has the name of another directive" in built.output
+    assert "Traceback" not in built.output
+    second = (built.html / "second.html").read_text(encoding="utf-8")
+    assert 'data-boardroom-component="tool" data-boardroom-key="mini"' in second
+    assert "Still a note." in second and 'class="admonition note"' in second

@@ -60,7 +60,8 @@ def test_answers_from_the_front_end_are_read_in_python(tmp_path):
     assert out["results"]["score"] == 1 and out["results"]["answered"] == 2
 
 
-@pytest.mark.parametrize("widget, tool_id", [("HealthCheck", "health-check"), ("StrategyReview", "strategy-review")])
+@pytest.mark.parametrize("widget, tool_id", [("HealthCheck", "health-check"), ("StrategyReview", "strategy-review"),
+                                             ("ContractReview", "contract-review")])
 def test_review_tool_answers_from_the_front_end_are_rated_in_python(widget, tool_id):
     """Every worked example, sent as a browser sends it (answers and, for a tool with stages, the stage):
     Python gives the rating, the confidence and the items not yet due exactly as the engine does."""

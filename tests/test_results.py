@@ -50,6 +50,42 @@ def room(tmp_path) -> Path:
     return folder
 
 
+@pytest.fixture
+def contract_room(tmp_path) -> Path:
+    """Four contract reviews of the practice case: the model answer, a reader who found everything sound,
+    one who knew too little to rate it, and one who stopped halfway."""
+    from boardroom.tools.data import load_tool
+
+    tool = load_tool(ROOT / "exercises" / "tools" / "contract-review.yml")
+    model = dict(tool.examples[0].answers)
+    folder = tmp_path / "contracts"
+    folder.mkdir()
+    write(folder, "contract-model.json", tool_file("contract-review", model, "2026-12-04T10:00:00Z"))
+    write(folder, "contract-trusting.json", tool_file("contract-review", {i.id: "full" for i in tool.items},
+                                                      "2026-12-04T10:01:00Z"))
+    write(folder, "contract-unsure.json", tool_file("contract-review", {i.id: "unknown" for i in tool.items},
+                                                    "2026-12-04T10:02:00Z"))
+    half = dict(list(model.items())[: len(model) // 2])
+    write(folder, "contract-half.json", tool_file("contract-review", half, "2026-12-04T10:03:00Z"))
+    return folder
+
+
+def test_contract_reviews_are_summarised_in_the_tool_s_own_words(contract_room, capsys):
+    summary = summarise_folder(contract_room)
+    assert (summary.read, len(summary.skipped), summary.quizzes) == (4, 0, [])
+    tool = summary.tools[0]
+    assert (tool.tool, tool.title, tool.files, tool.complete, tool.declined) == ("contract-review", "Contract review", 4, 3, 1)
+    assert tool.spread() == [("Ready to sign", 1), ("Sign after named changes", 0), ("Renegotiate before signing", 0),
+                             ("Do not sign", 1)]
+    assert tool.stage_spread() == []  # the contract review has no stages
+    # the model answer's show-stoppers are among the gaps the room found most
+    assert tool.gaps["data-export"] >= 2 and tool.gaps["lawful-award"] >= 2
+    assert main(["results", "summarise", str(contract_room)]) == 0
+    html = (contract_room / "summary.html").read_text(encoding="utf-8")
+    assert "Contract review" in html and "Do not sign" in html
+    assert "Can the organisation export all of its data" in html
+
+
 def load_tool_items() -> list[str]:
     from boardroom.tools.data import load_tool
 

@@ -19,7 +19,7 @@ from boardroom.results.report import csv_rows
 from boardroom.results.summary import summarise
 from resultfiles import ROOT, make_sample, quiz_file, tool_file, write
 from test_accessibility import forgive_axe_css_fetch, violations
-from test_results import Q, load_tool_items, room  # noqa: F401  (room is a fixture: the broken-file room)
+from test_results import Q, contract_room, load_tool_items, room  # noqa: F401  (fixtures: the broken-file room, contract reviews)
 
 pytestmark = pytest.mark.browser
 
@@ -119,10 +119,12 @@ def sample_room(tmp_path) -> Path:
     return folder
 
 
-def test_both_engines_give_the_same_figures_on_every_fixture_room(visit, site, room, odd_room, sample_room):  # noqa: F811
+def test_both_engines_give_the_same_figures_on_every_fixture_room(visit, site, room, odd_room, sample_room,  # noqa: F811
+                                                                   contract_room):  # noqa: F811
     page = open_page(visit, site).page
     given = rules(page)
-    for folder in (SAMPLE, sample_room, room, odd_room):
+    assert given["tools"]["contract-review"]["ratings"][-1] == "Do not sign"  # every tool's labels reach the page
+    for folder in (SAMPLE, sample_room, room, odd_room, contract_room):
         expected = python_rows(folder)
         assert page.evaluate(JS_SUMMARY, [files_of(folder), given]) == expected, folder.name
     # the odd room reaches the rules it was made for

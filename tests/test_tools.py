@@ -1,4 +1,4 @@
-"""The review tools' rules and engine: strategy review and project health check."""
+"""The review tools' rules and engine: strategy review, project health check and contract review."""
 
 from __future__ import annotations
 
@@ -29,10 +29,10 @@ def staged():
     return load_tool(STAGED)
 
 
-@pytest.mark.parametrize("tool_id, examples", [("strategy-review", 1), ("health-check", 4)])
+@pytest.mark.parametrize("tool_id, examples", [("strategy-review", 1), ("health-check", 4), ("contract-review", 1)])
 def test_the_course_tools_load_with_cited_rules_and_worked_examples(tool_id, examples):
     tool = load_tool(ROOT / TOOL_DIR / f"{tool_id}.yml")  # also checks each example's rating
-    assert 10 <= len(tool.items) <= 20  # the strategy review has 19: enough to cover, few enough to finish before a meeting
+    assert 10 <= len(tool.items) <= 20  # enough to cover, few enough to finish before a meeting
     assert len(tool.examples) >= examples
     assert all(item.sources and item.ask for item in tool.items)
     assert len(tool.ratings) >= 3 and tool.ratings[-1].min_share == 0
@@ -125,6 +125,40 @@ def test_health_check_rates_on_the_five_point_delivery_confidence_scale():
     assert [r.id for r in tool.ratings] == ["green", "amber-green", "amber", "amber-red", "red"]
     assert [r.label for r in tool.ratings] == ["Green", "Amber/Green", "Amber", "Amber/Red", "Red"]
     assert any(item.caps for item in tool.items)
+
+
+CONTRACT = load_tool(ROOT / TOOL_DIR / "contract-review.yml")
+PRACTICE_PAGE = ROOT / "book" / "deciding" / "practice-case.md"
+
+
+def test_the_contract_review_covers_what_an_epr_contract_must_say():
+    ids = {i.id for i in CONTRACT.items}
+    assert len(ids) >= 14 and CONTRACT.stages == []
+    for must in ("open-interfaces", "national-standards", "information-standards", "data-export", "exit-plan", "escrow",
+                 "controller-processor", "security-duties", "incident-audit", "break-points", "price-of-change"):
+        assert must in ids, must
+    # no right to export the organisation's own data is a show-stopper, whatever else is sound
+    worst = CONTRACT.ratings[-1].id
+    assert CONTRACT.item("data-export").caps["missing"] == worst
+    answers = {i.id: "full" for i in CONTRACT.items}
+    assert assess(CONTRACT, answers)["rating"] == CONTRACT.ratings[0].id
+    result = assess(CONTRACT, dict(answers, **{"data-export": "missing"}))
+    assert (result["rating"], result["capped_by"]) == (worst, ["data-export"])
+    assert result["share"] > CONTRACT.ratings[1].min_share  # the points alone would allow a better view
+
+
+def test_the_practice_case_is_held_down_by_its_show_stoppers_and_its_page_says_so():
+    example = next(e for e in CONTRACT.examples if e.id == "practice-case")
+    result = assess(CONTRACT, example.answers)
+    rating = next(r for r in CONTRACT.ratings if r.id == example.rating)
+    band = next(r for r in CONTRACT.ratings if result["share"] >= r.min_share)
+    assert band != rating and len(result["capped_by"]) >= 2  # a cap, not the share, decides it
+    # the model answer on the practice case page gives the rules' result, in words
+    page = PRACTICE_PAGE.read_text(encoding="utf-8")
+    answer = page[page.index("Model answer"):]
+    assert f"**The result: {rating.label}, with good confidence ({result['unknown']} of {result['total']} unknown).**" in answer
+    assert f'"{band.label}"' in answer and f"{round(result['share'] * 100)}%" in answer
+    assert "```{contract-review}" in page and page.index("```{contract-review}") < page.index("Model answer")
 
 
 def test_the_share_of_points_picks_the_band(mini):

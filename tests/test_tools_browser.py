@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TOOLS = {
     "health-check": "book/failing-projects/health-check.html",
     "strategy-review": "book/strategy/review-tool.html",
+    "contract-review": "book/deciding/practice-case.html",
 }
 HEALTH = load_tool(ROOT / "exercises" / "tools" / "health-check.yml")
 LIVE = ".boardroom-component .br-tool"
@@ -246,27 +247,58 @@ def test_the_whole_check_can_be_done_by_keyboard(visit, site):
     assert outline != "none"
 
 
-def test_without_javascript_the_tool_is_a_paper_checklist(visit, site):
+@pytest.mark.parametrize("tool_id", sorted(TOOLS))
+def test_without_javascript_the_tool_is_a_paper_checklist(visit, site, tool_id):
+    tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
     v = visit(java_script_enabled=False)
-    v.page.goto(site + TOOLS["health-check"])
+    v.page.goto(site + TOOLS[tool_id])
     fallback = v.page.locator(".boardroom-mount .br-tool.br-fallback")
     assert fallback.is_visible()
-    assert fallback.locator(".br-tool-item").count() == len(HEALTH.items)
-    assert fallback.locator("dt").all_inner_texts() == [r.label for r in HEALTH.ratings]
-    gap = fallback.locator("details").first.get_by_text(HEALTH.items[0].gap)
+    assert fallback.locator(".br-tool-item").count() == len(tool.items)
+    assert fallback.locator("dt").all_inner_texts() == [r.label for r in tool.ratings]
+    gap = fallback.locator("details").first.get_by_text(tool.items[0].gap)
     assert not gap.is_visible()
     fallback.locator("summary").first.click()
     assert gap.is_visible()
 
 
-def test_printing_keeps_the_answers_and_result_and_drops_the_buttons(visit, site):
-    page = open_tool(visit, site, "health-check").page
-    answer(page, "health-check", HEALTH.examples[0].answers, HEALTH.examples[0].stage)
+@pytest.mark.parametrize("tool_id", sorted(TOOLS))
+def test_printing_keeps_the_answers_and_result_and_drops_the_buttons(visit, site, tool_id):
+    tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
+    page = open_tool(visit, site, tool_id).page
+    answer(page, tool_id, tool.examples[0].answers, tool.examples[0].stage)
     page.emulate_media(media="print")
     assert page.locator(f"{LIVE} .br-rating").is_visible()
     assert page.locator(f"{LIVE} .br-asks").is_visible()
     assert not page.get_by_role("button", name="Clear answers").is_visible()
     assert not page.locator(".br-tool.br-fallback").is_visible()
+
+
+def test_the_practice_case_keeps_its_model_answer_folded_until_the_reader_has_tried(visit, site, tmp_path):
+    """The contract review sits between the fictional paper and its model answer, which opens on request
+    and gives the rating the tool gives the same answers; on a phone the tool fits the screen."""
+    tool = load_tool(ROOT / "exercises" / "tools" / "contract-review.yml")
+    example = tool.examples[0]
+    rating = next(r for r in tool.ratings if r.id == example.rating)
+    v = open_tool(visit, site, "contract-review", viewport={"width": 375, "height": 800})
+    page = v.page
+    extract = page.locator(".practice-extract")
+    model = page.locator("details.sd-dropdown", has_text="Model answer")
+    assert extract.count() == 1 and model.count() == 1
+    order = page.evaluate("""() => [document.querySelector('.practice-extract'), document.querySelector('.boardroom-mount[data-boardroom-component=tool]'),
+        [...document.querySelectorAll('details.sd-dropdown')].find(d => d.textContent.includes('Model answer'))]
+        .map(el => el.getBoundingClientRect().top + window.scrollY)""")
+    assert order == sorted(order)
+    assert not model.get_by_text(f"The result: {rating.label}").is_visible()
+    answer(page, "contract-review", example.answers)
+    assert f"{tool.rating_name}: {rating.label}." in page.locator(f"{LIVE} .br-rating").inner_text()
+    model.locator("summary").click()
+    assert model.get_by_text(f"The result: {rating.label}").is_visible()
+    # nothing in the tool is wider than the phone's screen
+    assert page.evaluate(f"document.querySelector('{LIVE}').scrollWidth") <= page.evaluate(
+        f"document.querySelector('{LIVE}').clientWidth")
+    page.locator(f"{LIVE} .br-rating").scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "practice-case-375.png"))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,9 +1,11 @@
 """The review tools as live Jupyter widgets, on the same front end as the book::
 
-    from boardroom import HealthCheck, StrategyReview
+    from boardroom import ContractReview, HealthCheck, StrategyReview
     check = HealthCheck()
     check            # say the project's stage, then answer the questions due at it
     check.results()  # the rating, gaps and questions, worked out in Python
+
+Any other rules file in ``exercises/tools/`` works the same way: ``Tool("its-id")``.
 """
 
 from __future__ import annotations
@@ -61,3 +63,10 @@ class HealthCheck(Tool):
 
     def __init__(self, path: str | Path | None = None, **kwargs: Any):
         super().__init__("health-check", path, **kwargs)
+
+
+class ContractReview(Tool):
+    """Test a draft contract for a clinical system: data, interfaces, exit, security, money and authority."""
+
+    def __init__(self, path: str | Path | None = None, **kwargs: Any):
+        super().__init__("contract-review", path, **kwargs)
