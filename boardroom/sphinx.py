@@ -162,13 +162,15 @@ THEME = Path(__file__).parent / "theme"
 # requests and 7 kB each; readers can still select and copy.
 _DROPPED = ("sphinx-thebe.js", "sphinx-thebe.css", "copybutton.js", "clipboard.min.js", "copybutton.css")
 # ... and those kept only on pages whose body uses them: (file name parts, a mark in the body).
+_TOGGLED = ("toggle", 'class="dropdown admonition')
 _ONLY_WHEN_USED = [
     (("pygments.css",), 'class="highlight'),
-    (("togglebutton.js", "togglebutton.css"), "toggle"),
+    # sphinx-togglebutton folds `.toggle` blocks and admonitions with `:class: dropdown`
+    (("togglebutton.js", "togglebutton.css"), _TOGGLED),
     (("sphinx-design.min.css", "design-tabs.js"), " sd-"),
     (("mystnb.",), 'class="cell'),
 ]
-_INLINE_ONLY_WHEN_USED = [("toggleHint", "toggle"), ("togglebuttonSelector", "toggle"), ("toggleOpenOnPrint", "toggle")]
+_INLINE_ONLY_WHEN_USED = [("toggleHint", _TOGGLED), ("togglebuttonSelector", _TOGGLED), ("toggleOpenOnPrint", _TOGGLED)]
 
 
 def _add_theme_templates(app: Sphinx, config) -> None:
@@ -222,10 +224,13 @@ def _wanted(script, body: str) -> bool:
     # second `const THEBE_JS_URL` would throw on every page.
     if "THEBE_JS_URL" in inline or filename.endswith(_DROPPED):
         return False
-    for endings, mark in _ONLY_WHEN_USED:
-        if any(e in filename for e in endings) and mark not in body:
+    def used(marks) -> bool:
+        return any(m in body for m in ((marks,) if isinstance(marks, str) else marks))
+
+    for endings, marks in _ONLY_WHEN_USED:
+        if any(e in filename for e in endings) and not used(marks):
             return False
-    return not any(key in inline and mark not in body for key, mark in _INLINE_ONLY_WHEN_USED)
+    return not any(key in inline and not used(marks) for key, marks in _INLINE_ONLY_WHEN_USED)
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

@@ -96,3 +96,16 @@ def test_the_download_menu_opens_and_closes_by_keyboard_without_bootstrap(visit,
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false" and not menu.is_visible()
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Download this page"
+
+
+def test_a_folded_answer_stays_folded_until_the_reader_opens_it(visit, site):
+    # the board-paper extracts' "What it says in plain English" answers are
+    # admonitions with `:class: dropdown`, folded by sphinx-togglebutton
+    v = visit()
+    v.page.goto(site + "book/jargon/board-papers.html")
+    answer = v.page.locator(".dropdown.admonition").first
+    body = answer.locator("p:not(.admonition-title)").first
+    assert answer.locator(".admonition-title").is_visible()
+    assert not body.is_visible()
+    answer.locator("button.toggle-button").click()
+    body.wait_for(state="visible")
