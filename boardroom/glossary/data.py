@@ -129,7 +129,8 @@ def _variant_checks(entries: list[Located], terms: dict[str, Located]):
             if not decoded_name(name):
                 continue
             owner = owners.setdefault(fold(name), item)
-            if owner is not item:
+            same_letters = _key(name) in {_key(n) for n in (owner.entry.term, *owner.entry.aliases)}
+            if owner is not item and not same_letters:  # same letters: reported above as a duplicate
                 yield Problem(item.path, item.line, f"'{name}' of '{item.entry.term}' is written as a form of "
                               f"'{owner.entry.term}' at {owner.path}:{owner.line} once hyphens and spaces are "
                               "folded: give the meanings as senses of one entry")
@@ -145,11 +146,11 @@ def _variant_checks(entries: list[Located], terms: dict[str, Located]):
             elif owner is not None and owner is not item:
                 yield Problem(item.path, line, f"{where} is also a form of '{owner.entry.term}' at "
                               f"{owner.path}:{owner.line}: give the meanings as senses of one entry")
+            elif is_roman(key):
+                yield Problem(item.path, line, f"{where} is a Roman numeral, which the decoder never matches")
             elif is_english_word(variant):
                 yield Problem(item.path, line, f"{where} is an ordinary English word, so the decoder would "
                               "find it in plain text: leave it out")
-            elif is_roman(key):
-                yield Problem(item.path, line, f"{where} is a Roman numeral, which the decoder never matches")
             elif key in own or (singular(variant) is not None and fold(singular(variant)) in own):
                 yield Problem(item.path, line, f"{where} needs no variant: the decoder matches it as "
                               "'" + item.entry.term + "' already (hyphens, spaces and plurals are generic)")
