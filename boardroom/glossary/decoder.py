@@ -127,13 +127,10 @@ def lookup(known: dict, candidate: str, heading: bool, joined: bool = False) -> 
     return None
 
 
-def match_at(known: dict, line: str, tokens: list[re.Match], i: int, heading: bool):
-    """The longest name starting at ``tokens[i]``: (its entry, the index of its last token), or None.
-    Names the glossary writes in parts are tried across the following tokens."""
+def join_at(known: dict, line: str, tokens: list[re.Match], i: int, heading: bool):
+    """The longest name the glossary writes in parts that starts at ``tokens[i]`` and runs over the
+    following tokens: (its entry, the index of its last token), or None."""
     best = None
-    hit = lookup(known, tokens[i].group(0), heading)
-    if hit is not None:
-        best = (hit, i)
     starts = getattr(known, "starts", ())
     j = i
     while fold(line[tokens[i].start():tokens[j].end()]) in starts and j + 1 < len(tokens) and \
@@ -145,10 +142,22 @@ def match_at(known: dict, line: str, tokens: list[re.Match], i: int, heading: bo
     return best
 
 
+def alone(known: dict, token: str, heading: bool):
+    """What one token is by itself: (its entry or None, the entries of its parts when it joins
+    words with - & or +, its unknown form or None, whether a name in parts may start with it)."""
+    hit = lookup(known, token, heading)
+    parts = re.split(r"[-&+]", token) if hit is None and ("-" in token or "&" in token or "+" in token) else []
+    part_hits = [h for part in parts if part and (h := lookup(known, part, heading)) is not None]
+    base = token[:-1] if token.endswith("s") and len(token) > 2 else token
+    unknown = base if hit is None and not part_hits and UNKNOWN.match(base) and len(base) <= MAX_UNKNOWN_LENGTH else None
+    return hit, part_hits, unknown, fold(token) in getattr(known, "starts", ())
+
+
 def decode(text: str, known: dict[str, tuple[str, list[Sense]]]) -> Decoded:
     """Count the known acronyms in ``text`` (in order of first use) and list unknown capitalised tokens."""
     found: dict[str, Found] = {}
     unknown: Counter[str] = Counter()
+    seen: dict[tuple[str, bool], tuple] = {}  # a board paper repeats its tokens: look each up once
 
     def note(hit: tuple[str, list[Sense]]) -> None:
         term, senses = hit
@@ -163,21 +172,22 @@ def decode(text: str, known: dict[str, tuple[str, list[Sense]]]) -> Decoded:
         i = 0
         while i < len(tokens):
             token = tokens[i].group(0)
-            whole = match_at(known, line, tokens, i, heading)
-            if whole is not None:
-                note(whole[0])
-                i = whole[1] + 1
+            one = seen.get((token, heading))
+            if one is None:
+                one = seen[(token, heading)] = alone(known, token, heading)
+            hit, part_hits, unknown_base, may_join = one
+            joined = join_at(known, line, tokens, i, heading) if may_join else None
+            if joined is not None:
+                note(joined[0])
+                i = joined[1] + 1
                 continue
             i += 1
-            parts = re.split(r"[-&+]", token) if ("-" in token or "&" in token or "+" in token) else []
-            hits = [hit for part in parts if part and (hit := lookup(known, part, heading)) is not None]
-            for hit in hits:
+            if hit is not None:
                 note(hit)
-            if hits:
-                continue
-            base = token[:-1] if token.endswith("s") and len(token) > 2 else token
-            if UNKNOWN.match(base) and len(base) <= MAX_UNKNOWN_LENGTH:
-                unknown[base] += 1
+            for part_hit in part_hits:
+                note(part_hit)
+            if unknown_base is not None:
+                unknown[unknown_base] += 1
     return Decoded(list(found.values()), [t for t, _ in sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))])
 
 

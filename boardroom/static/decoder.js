@@ -52,11 +52,10 @@ function lookup(known, candidate, heading = false, joined = false) {
   return null;
 }
 
-// The longest name starting at tokens[i] of this line: [its entry, the index of its last token], or null.
-function matchAt(known, line, tokens, i, heading) {
+// The longest name the glossary writes in parts that starts at tokens[i] of this line and runs
+// over the following tokens: [its entry, the index of its last token], or null.
+function joinAt(known, line, tokens, i, heading) {
   let best = null;
-  const hit = lookup(known, tokens[i][0], heading);
-  if (hit) best = [hit, i];
   const starts = startsOf(known);
   const from = tokens[i].index;
   const end = (k) => tokens[k].index + tokens[k][0].length;
@@ -67,6 +66,21 @@ function matchAt(known, line, tokens, i, heading) {
     if (joined) best = [joined, j];
   }
   return best;
+}
+
+// What one token is by itself: its entry or null, the [part, entry or null] of a token that joins
+// words with - & or + (null when no part is known), its unknown form or null, and whether a name
+// in parts may start with it.
+function alone(known, token, heading) {
+  const hit = lookup(known, token, heading);
+  let parts = null;
+  if (!hit && /[-&+]/.test(token)) {
+    parts = token.split(/([-&+])/).map((p) => (/^[-&+]$/.test(p) || !p ? [p, null] : [p, lookup(known, p, heading)]));
+    if (!parts.some(([, h]) => h)) parts = null;
+  }
+  const base = token.length > 2 && token.endsWith("s") ? token.slice(0, -1) : token;
+  const unknown = !hit && !parts && UNKNOWN.test(base) && base.length <= MAX_UNKNOWN_LENGTH ? base : null;
+  return [hit, parts, unknown, startsOf(known).has(fold(token))];
 }
 
 // Split text into runs: plain text, or a known acronym with its entry, or an unknown token.
@@ -81,6 +95,7 @@ function decodeText(text, known) {
     f.count += n;
     found.set(term, f);
   };
+  const seen = new Map(); // a board paper repeats its tokens: look each up once
   let offset = 0;
   for (const line of text.split("\n")) {
     const tokens = [...line.matchAll(TOKEN)];
@@ -89,18 +104,15 @@ function decodeText(text, known) {
     while (i < tokens.length) {
       const token = tokens[i][0];
       const at = offset + tokens[i].index;
-      const whole = matchAt(known, line, tokens, i, heading);
-      const hit = whole ? whole[0] : null;
-      const end = whole ? offset + tokens[whole[1]].index + tokens[whole[1]][0].length : at + token.length;
-      i = whole ? whole[1] + 1 : i + 1;
-      let parts = null;
-      if (!hit && /[-&+]/.test(token)) {
-        parts = token.split(/([-&+])/).map((p) => (/^[-&+]$/.test(p) || !p ? [p, null] : [p, lookup(known, p, heading)]));
-        if (!parts.some(([, h]) => h)) parts = null;
-      }
+      const cacheKey = (heading ? "H" : "T") + token;
+      if (!seen.has(cacheKey)) seen.set(cacheKey, alone(known, token, heading));
+      const [single, parts, unknownBase, mayJoin] = seen.get(cacheKey);
+      const joined = mayJoin ? joinAt(known, line, tokens, i, heading) : null;
+      const hit = joined ? joined[0] : single;
+      const end = joined ? offset + tokens[joined[1]].index + tokens[joined[1]][0].length : at + token.length;
+      i = joined ? joined[1] + 1 : i + 1;
       if (!hit && !parts) {
-        const base = token.length > 2 && token.endsWith("s") ? token.slice(0, -1) : token;
-        if (UNKNOWN.test(base) && base.length <= MAX_UNKNOWN_LENGTH) unknown.set(base, (unknown.get(base) || 0) + 1);
+        if (unknownBase !== null) unknown.set(unknownBase, (unknown.get(unknownBase) || 0) + 1);
         continue;
       }
       runs.push({ text: text.slice(last, at) });
