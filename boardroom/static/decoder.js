@@ -52,18 +52,21 @@ function lookup(known, candidate, heading = false, joined = false) {
   return null;
 }
 
-// The longest name the glossary writes in parts that starts at tokens[i] of this line and runs
-// over the following tokens: [its entry, the index of its last token], or null.
-function joinAt(known, line, tokens, i, heading) {
-  let best = null;
+// The longest name the glossary writes in parts that starts with the token `first` of this line
+// and runs over the following tokens: [its entry, where it ends in the line], or null.
+const NEXT_TOKEN = new RegExp(TOKEN.source, "g");
+function joinAt(known, line, first, heading) {
   const starts = startsOf(known);
-  const from = tokens[i].index;
-  const end = (k) => tokens[k].index + tokens[k][0].length;
-  let j = i;
-  while (starts.has(fold(line.slice(from, end(j)))) && j + 1 < tokens.length && GAP.test(line.slice(end(j), tokens[j + 1].index))) {
-    j += 1;
-    const joined = lookup(known, line.slice(from, end(j)), heading, true);
-    if (joined) best = [joined, j];
+  const from = first.index;
+  let end = from + first[0].length;
+  let best = null;
+  NEXT_TOKEN.lastIndex = end;
+  while (starts.has(fold(line.slice(from, end)))) {
+    const next = NEXT_TOKEN.exec(line);
+    if (!next || !GAP.test(line.slice(end, next.index))) break;
+    end = next.index + next[0].length;
+    const joined = lookup(known, line.slice(from, end), heading, true);
+    if (joined) best = [joined, end];
   }
   return best;
 }
@@ -98,19 +101,19 @@ function decodeText(text, known) {
   const seen = new Map(); // a board paper repeats its tokens: look each up once
   let offset = 0;
   for (const line of text.split("\n")) {
-    const tokens = [...line.matchAll(TOKEN)];
-    const heading = tokens.length >= HEADING_TOKENS && !/[a-z]/.test(line);
-    let i = 0;
-    while (i < tokens.length) {
-      const token = tokens[i][0];
-      const at = offset + tokens[i].index;
+    const heading = !/[a-z]/.test(line) && (line.match(TOKEN) || []).length >= HEADING_TOKENS;
+    let skip = 0; // the end of a name in parts just matched: its other tokens are done
+    for (const match of line.matchAll(TOKEN)) {
+      if (match.index < skip) continue;
+      const token = match[0];
+      const at = offset + match.index;
       const cacheKey = (heading ? "H" : "T") + token;
       if (!seen.has(cacheKey)) seen.set(cacheKey, alone(known, token, heading));
       const [single, parts, unknownBase, mayJoin] = seen.get(cacheKey);
-      const joined = mayJoin ? joinAt(known, line, tokens, i, heading) : null;
+      const joined = mayJoin ? joinAt(known, line, match, heading) : null;
       const hit = joined ? joined[0] : single;
-      const end = joined ? offset + tokens[joined[1]].index + tokens[joined[1]][0].length : at + token.length;
-      i = joined ? joined[1] + 1 : i + 1;
+      const end = joined ? offset + joined[1] : at + token.length;
+      skip = end - offset;
       if (!hit && !parts) {
         if (unknownBase !== null) unknown.set(unknownBase, (unknown.get(unknownBase) || 0) + 1);
         continue;
