@@ -3,8 +3,10 @@
 Each file is a YAML list of entries (see :mod:`boardroom.glossary.model`).
 Every problem is reported as ``file:line: problem``: bad YAML, unknown keys or
 categories, missing fields, a term defined twice, an alias that is another
-term's name, two senses with the same expansion, and related-term links to
-terms that do not exist.
+term's name, two senses with the same expansion, related-term links to
+terms that do not exist, and decoder variants that clash (two entries with one
+folded form, an ordinary English word, another entry's term, a Roman numeral, or
+a form the decoder's generic rules already match).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .. import yamlfile
 from ..problems import Problem, ProblemsFound
 from ..validation import describe
 from .model import Entry
+from .variants import fold, is_english_word, is_roman, singular
 
 GLOSSARY_DIR = Path("glossary")
 
@@ -27,6 +30,7 @@ class Located:
     entry: Entry
     path: str
     line: int
+    variant_lines: tuple[int, ...] = ()  # the line of each of the entry's variants
 
 
 def glossary_files(folder: Path) -> list[Path]:
@@ -53,7 +57,8 @@ def load_file(path: Path) -> tuple[list[Located], list[Problem]]:
             entry_lines = yamlfile.LocatedData(raw, located.path, _shift(located, index))
             problems.extend(describe(e, entry_lines) for e in err.errors())
             continue
-        entries.append(Located(entry, located.path, line))
+        variant_lines = tuple(located.line_of((index, "variants", k)) for k in range(len(entry.variants)))
+        entries.append(Located(entry, located.path, line, variant_lines))
         expansions = [_key(s.expansion) for s in entry.senses or [] if s.expansion]
         for dup in {e for e in expansions if expansions.count(e) > 1}:
             problems.append(Problem(located.path, line, f"'{entry.term}' has two senses expanding to '{dup}'"))
@@ -106,7 +111,48 @@ def _cross_checks(entries: list[Located]):
                 )
             else:
                 names[key] = item
+    yield from _variant_checks(entries, terms)
     for item in entries:
         for related in item.entry.related:
             if _key(related) not in names:
                 yield Problem(item.path, item.line, f"'{item.entry.term}' relates to '{related}', which is not in the glossary")
+
+
+def _variant_checks(entries: list[Located], terms: dict[str, Located]):
+    """The decoder's forms (:func:`decoder.table`): one entry to each folded form, and no variant
+    that would match ordinary words, hide another term, or say what the generic rules do."""
+    from .decoder import decoded_name  # decoder imports this module's Located
+
+    owners: dict[str, Located] = {}
+    for item in entries:
+        for name in (item.entry.term, *item.entry.aliases):
+            if not decoded_name(name):
+                continue
+            owner = owners.setdefault(fold(name), item)
+            same_letters = _key(name) in {_key(n) for n in (owner.entry.term, *owner.entry.aliases)}
+            if owner is not item and not same_letters:  # same letters: reported above as a duplicate
+                yield Problem(item.path, item.line, f"'{name}' of '{item.entry.term}' is written as a form of "
+                              f"'{owner.entry.term}' at {owner.path}:{owner.line} once hyphens and spaces are "
+                              "folded: give the meanings as senses of one entry")
+    for item in entries:
+        own = {fold(n) for n in (item.entry.term, *item.entry.aliases) if decoded_name(n)}
+        lines = item.variant_lines or (item.line,) * len(item.entry.variants)
+        for variant, line in zip(item.entry.variants, lines):
+            key, where = fold(variant), f"variant '{variant}' of '{item.entry.term}'"
+            other = terms.get(_key(key)) or terms.get(_key(variant))
+            owner = owners.get(key)
+            if other is not None and other is not item:
+                yield Problem(item.path, line, f"{where} is the term '{other.entry.term}' at {other.path}:{other.line}")
+            elif owner is not None and owner is not item:
+                yield Problem(item.path, line, f"{where} is also a form of '{owner.entry.term}' at "
+                              f"{owner.path}:{owner.line}: give the meanings as senses of one entry")
+            elif is_roman(key):
+                yield Problem(item.path, line, f"{where} is a Roman numeral, which the decoder never matches")
+            elif is_english_word(variant):
+                yield Problem(item.path, line, f"{where} is an ordinary English word, so the decoder would "
+                              "find it in plain text: leave it out")
+            elif key in own or (singular(variant) is not None and fold(singular(variant)) in own):
+                yield Problem(item.path, line, f"{where} needs no variant: the decoder matches it as "
+                              "'" + item.entry.term + "' already (hyphens, spaces and plurals are generic)")
+            else:
+                owners[key] = item

@@ -4,7 +4,8 @@ One engine, three faces: this module (and ``boardroom decode FILE``), the
 decoder page in the book and the notebook widget, which run
 ``boardroom/static/decoder.js`` on the same data. Both split text into tokens
 with the same pattern and look each token up in one table, rather than trying a
-pattern per term.
+pattern per term. How a token meets a name in that table (hyphens, spaces, plurals,
+case, headings) is in :mod:`boardroom.glossary.variants`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Iterable
 
 from .data import Located
 from .model import CATEGORY_LABELS, Category
+from .variants import GAP, HEADING_TOKENS, fold, is_english_word, is_roman, prefixes, singular, spaced
 
 # Mirrored in boardroom/static/decoder.js: keep the two in step.
 TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9&+-]*[A-Za-z0-9+])?")
@@ -26,6 +28,13 @@ MAX_UNKNOWN_LENGTH = 10
 def looks_like_acronym(name: str) -> bool:
     """Acronyms and initialisms: no spaces, and two or more capitals or a capital and a digit."""
     return " " not in name and sum(c.isupper() or c.isdigit() for c in name) >= 2 and any(c.isupper() for c in name)
+
+
+def decoded_name(name: str) -> bool:
+    """A term or alias the decoder matches: an acronym, or words that are each an acronym or a
+    number with at least one acronym ("SNOMED CT", "NHS 111"). Other names match through ``variants``."""
+    words = name.split()
+    return any(looks_like_acronym(w) for w in words) and all(looks_like_acronym(w) or w.isdigit() for w in words)
 
 
 @dataclass
@@ -67,60 +76,128 @@ def short_meaning(definition: str, limit: int = 90) -> str:
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def table(entries: Iterable[Located]) -> dict[str, tuple[str, list[Sense]]]:
-    """Every acronym and spelling of one to (its glossary term, its senses)."""
+class Known(dict):
+    """The decoder's table: each name in its folded form (:func:`variants.fold`) to (its glossary
+    term, its senses). ``spaced``: the forms text may write in parts; ``words``: the forms that
+    are ordinary English words, not matched in a heading; ``starts``: every proper start of a
+    spaced form."""
+
+    def __init__(self, *args, spaced_forms=(), words=()):
+        super().__init__(*args)
+        self.spaced = frozenset(spaced_forms)
+        self.words = frozenset(words)
+        self.starts = frozenset(prefixes(self.spaced))
+
+
+def table(entries: Iterable[Located]) -> Known:
+    """Every acronym, spelling and declared variant of one to (its glossary term, its senses)."""
     out: dict[str, tuple[str, list[Sense]]] = {}
+    spaced_forms, words = set(), set()
     for item in entries:
         entry = item.entry
         senses = [
             Sense(m.expansion or short_meaning(m.definition), m.category.value, getattr(m, "hint", ""))
             for m in entry.meanings()
         ]
-        for name in (entry.term, *entry.aliases):
-            if looks_like_acronym(name):
-                out.setdefault(name, (entry.term, senses))
-    return out
+        names = [n for n in (entry.term, *entry.aliases) if decoded_name(n)] + list(entry.variants)
+        for name in names:
+            key = fold(name)
+            if key in out:
+                continue
+            out[key] = (entry.term, senses)
+            if spaced(name):
+                spaced_forms.add(key)
+            if is_english_word(name):
+                words.add(key)
+    return Known(out, spaced_forms=spaced_forms, words=words)
+
+
+def lookup(known: dict, candidate: str, heading: bool, joined: bool = False) -> tuple[str, list[Sense]] | None:
+    """The entry ``candidate`` names, or None: as written, then singular ("ICBs"); never a Roman
+    numeral, nor an ordinary word in a heading; split in parts only where the glossary splits it."""
+    for form in (candidate, singular(candidate)):
+        if form is None:
+            continue
+        key = fold(form)
+        if key not in known or is_roman(key):
+            continue
+        if (heading and key in getattr(known, "words", ())) or (joined and key not in getattr(known, "spaced", ())):
+            continue
+        return known[key]
+    return None
+
+
+def join_at(known: dict, line: str, tokens: list[re.Match], i: int, heading: bool):
+    """The longest name the glossary writes in parts that starts at ``tokens[i]`` and runs over the
+    following tokens: (its entry, the index of its last token), or None."""
+    best = None
+    starts = getattr(known, "starts", ())
+    j = i
+    while fold(line[tokens[i].start():tokens[j].end()]) in starts and j + 1 < len(tokens) and \
+            GAP.fullmatch(line[tokens[j].end():tokens[j + 1].start()]):
+        j += 1
+        hit = lookup(known, line[tokens[i].start():tokens[j].end()], heading, joined=True)
+        if hit is not None:
+            best = (hit, j)
+    return best
+
+
+def alone(known: dict, token: str, heading: bool):
+    """What one token is by itself: (its entry or None, the entries of its parts when it joins
+    words with - & or +, its unknown form or None, whether a name in parts may start with it)."""
+    hit = lookup(known, token, heading)
+    parts = re.split(r"[-&+]", token) if hit is None and ("-" in token or "&" in token or "+" in token) else []
+    part_hits = [h for part in parts if part and (h := lookup(known, part, heading)) is not None]
+    base = token[:-1] if token.endswith("s") and len(token) > 2 else token
+    unknown = base if hit is None and not part_hits and UNKNOWN.match(base) and len(base) <= MAX_UNKNOWN_LENGTH else None
+    return hit, part_hits, unknown, fold(token) in getattr(known, "starts", ())
 
 
 def decode(text: str, known: dict[str, tuple[str, list[Sense]]]) -> Decoded:
     """Count the known acronyms in ``text`` (in order of first use) and list unknown capitalised tokens."""
-    counts = Counter(TOKEN.findall(text))
     found: dict[str, Found] = {}
     unknown: Counter[str] = Counter()
+    seen: dict[tuple[str, bool], tuple] = {}  # a board paper repeats its tokens: look each up once
 
-    def add(token: str, n: int) -> bool:
-        hit = known.get(token)
-        if hit is None and len(token) > 2 and token.endswith("s"):
-            hit = known.get(token[:-1])  # plurals: ICBs, EPRs
-        if hit is None:
-            return False
+    def note(hit: tuple[str, list[Sense]]) -> None:
         term, senses = hit
         if term in found:
-            found[term].count += n
+            found[term].count += 1
         else:
-            found[term] = Found(term, n, senses)
-        return True
+            found[term] = Found(term, 1, senses)
 
-    for token, n in counts.items():
-        if add(token, n):
-            continue
-        parts = re.split(r"[-&+]", token) if ("-" in token or "&" in token or "+" in token) else []
-        matched_part = False
-        for part in parts:
-            if part and add(part, n):
-                matched_part = True
-        if matched_part:
-            continue
-        base = token[:-1] if token.endswith("s") and len(token) > 2 else token
-        if UNKNOWN.match(base) and len(base) <= MAX_UNKNOWN_LENGTH:
-            unknown[base] += n
+    for line in text.split("\n"):
+        tokens = list(TOKEN.finditer(line))
+        heading = len(tokens) >= HEADING_TOKENS and not re.search(r"[a-z]", line)
+        i = 0
+        while i < len(tokens):
+            token = tokens[i].group(0)
+            one = seen.get((token, heading))
+            if one is None:
+                one = seen[(token, heading)] = alone(known, token, heading)
+            hit, part_hits, unknown_base, may_join = one
+            joined = join_at(known, line, tokens, i, heading) if may_join else None
+            if joined is not None:
+                note(joined[0])
+                i = joined[1] + 1
+                continue
+            i += 1
+            if hit is not None:
+                note(hit)
+            for part_hit in part_hits:
+                note(part_hit)
+            if unknown_base is not None:
+                unknown[unknown_base] += 1
     return Decoded(list(found.values()), [t for t, _ in sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))])
 
 
-def table_for_browser(known: dict[str, tuple[str, list[Sense]]]) -> dict[str, list]:
-    """The lookup table in the compact form decoder.js reads: spelling to [term, [[expansion, category, hint]]],
-    with each category as the glossary page labels it ("NHS and government bodies"), which is what readers see."""
-    return {
-        name: [term, [[s.expansion, CATEGORY_LABELS[Category(s.category)], s.hint] for s in senses]]
-        for name, (term, senses) in sorted(known.items())
-    }
+def table_for_browser(known: Known) -> dict[str, list]:
+    """The lookup table in the compact form decoder.js reads: folded form to [term, [[expansion,
+    category, hint]], flags], with each category as the glossary page labels it ("NHS and government
+    bodies"), which is what readers see. Flags: "s" spaced, "w" an ordinary word; left off when none."""
+    out = {}
+    for name, (term, senses) in sorted(known.items()):
+        row = [term, [[s.expansion, CATEGORY_LABELS[Category(s.category)], s.hint] for s in senses]]
+        flags = ("s" if name in getattr(known, "spaced", ()) else "") + ("w" if name in getattr(known, "words", ()) else "")
+        out[name] = row + [flags] if flags else row
+    return out

@@ -78,6 +78,12 @@ class Sense(Meaning):
 class Entry(Strict):
     term: Annotated[str, Field(min_length=1, max_length=80)]
     aliases: list[Text] = Field(default_factory=list, description="Other spellings: e-RS and eRS, DSP Toolkit.")
+    variants: list[Annotated[str, Field(min_length=2, max_length=40, pattern=r"\S")]] = Field(
+        default_factory=list,
+        description="Forms board papers write that the decoder matches but the glossary page does not list as "
+        "names: another case (Fhir), a short form with digits or lower-case letters (111), a product's first "
+        "words. Hyphen, space, plural and possessive forms need none (see boardroom.glossary.variants).",
+    )
     related: list[Text] = Field(default_factory=list, description="Other glossary terms, by their term.")
     reviewed: dt.date
     # one meaning, given directly ...

@@ -1,10 +1,10 @@
 // The acronym decoder: paste text from a board paper and see every acronym
 // the glossary knows marked and expanded in place, with the unknown ones
 // listed. The same engine as boardroom/glossary/decoder.py (same tokens, same
-// table, same rules for plurals and joined words). Pasted text is only ever
+// table, same rules for plurals, possessives, hyphens, spaces and joined words). Pasted text is only ever
 // put in the page as text: markup or script in it is shown, never run.
 //
-// Model state: known ({spelling: [term, [[expansion, category label, hint], ...]]}),
+// Model state: known ({folded spelling: [term, [[expansion, category label, hint], ...], flags?]}),
 // text (what is in the box; synced, so Python can set or read it).
 
 // Mirrors TOKEN and UNKNOWN in boardroom/glossary/decoder.py.
@@ -12,13 +12,78 @@ const TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9&+-]*[A-Za-z0-9+])?/g;
 const UNKNOWN = /^[A-Z][A-Z0-9&]*[A-Z0-9]$/;
 const MAX_UNKNOWN_LENGTH = 10;
 
-function lookup(known, token) {
-  let hit = Object.prototype.hasOwnProperty.call(known, token) ? known[token] : null;
-  if (!hit && token.length > 2 && token.endsWith("s")) {
-    const single = token.slice(0, -1);
-    if (Object.prototype.hasOwnProperty.call(known, single)) hit = known[single];
+// ---- matching the way papers write (boardroom/glossary/variants.py, the same rules) ----
+// Table keys are folded (hyphens and spaces removed, case kept). A row's third item holds
+// flags: "s", text may write the name in parts; "w", an ordinary English word, not matched
+// in a heading (a line with no lower-case letter and two or more tokens).
+const SEPARATORS = /[\s\u00a0\u2010\u2011-]+/g;
+const GAP = /^(?:[ \t\u00a0]{1,2}|[ \t\u00a0]?[/\u2010\u2011-][ \t\u00a0]?)$/;
+const ROMAN = /^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$/;
+const HEADING_TOKENS = 2;
+const STARTS = new WeakMap(); // each table's proper starts of its spaced forms
+
+const fold = (name) => name.replace(SEPARATORS, "");
+
+function singular(token) {
+  return token.length > 2 && token.endsWith("s") && /[A-Z0-9]/.test(token[token.length - 2]) ? token.slice(0, -1) : null;
+}
+
+function startsOf(known) {
+  let starts = STARTS.get(known);
+  if (!starts) {
+    starts = new Set();
+    for (const [key, row] of Object.entries(known)) {
+      if ((row[2] || "").includes("s")) for (let i = 1; i < key.length; i++) starts.add(key.slice(0, i));
+    }
+    STARTS.set(known, starts);
   }
-  return hit;
+  return starts;
+}
+
+function lookup(known, candidate, heading = false, joined = false) {
+  for (const form of [candidate, singular(candidate)]) {
+    if (form === null) continue;
+    const key = fold(form);
+    if (!Object.prototype.hasOwnProperty.call(known, key) || ROMAN.test(key)) continue;
+    const flags = known[key][2] || "";
+    if ((heading && flags.includes("w")) || (joined && !flags.includes("s"))) continue;
+    return known[key];
+  }
+  return null;
+}
+
+// The longest name the glossary writes in parts that starts with the token `first` of this line
+// and runs over the following tokens: [its entry, where it ends in the line], or null.
+const NEXT_TOKEN = new RegExp(TOKEN.source, "g");
+function joinAt(known, line, first, heading) {
+  const starts = startsOf(known);
+  const from = first.index;
+  let end = from + first[0].length;
+  let best = null;
+  NEXT_TOKEN.lastIndex = end;
+  while (starts.has(fold(line.slice(from, end)))) {
+    const next = NEXT_TOKEN.exec(line);
+    if (!next || !GAP.test(line.slice(end, next.index))) break;
+    end = next.index + next[0].length;
+    const joined = lookup(known, line.slice(from, end), heading, true);
+    if (joined) best = [joined, end];
+  }
+  return best;
+}
+
+// What one token is by itself: its entry or null, the [part, entry or null] of a token that joins
+// words with - & or + (null when no part is known), its unknown form or null, and whether a name
+// in parts may start with it.
+function alone(known, token, heading) {
+  const hit = lookup(known, token, heading);
+  let parts = null;
+  if (!hit && /[-&+]/.test(token)) {
+    parts = token.split(/([-&+])/).map((p) => (/^[-&+]$/.test(p) || !p ? [p, null] : [p, lookup(known, p, heading)]));
+    if (!parts.some(([, h]) => h)) parts = null;
+  }
+  const base = token.length > 2 && token.endsWith("s") ? token.slice(0, -1) : token;
+  const unknown = !hit && !parts && UNKNOWN.test(base) && base.length <= MAX_UNKNOWN_LENGTH ? base : null;
+  return [hit, parts, unknown, startsOf(known).has(fold(token))];
 }
 
 // Split text into runs: plain text, or a known acronym with its entry, or an unknown token.
@@ -33,31 +98,39 @@ function decodeText(text, known) {
     f.count += n;
     found.set(term, f);
   };
-  for (const match of text.matchAll(TOKEN)) {
-    const token = match[0];
-    const at = match.index;
-    let hit = lookup(known, token);
-    let parts = null;
-    if (!hit && /[-&+]/.test(token)) {
-      parts = token.split(/([-&+])/).map((p) => (/^[-&+]$/.test(p) || !p ? [p, null] : [p, lookup(known, p)]));
-      if (!parts.some(([, h]) => h)) parts = null;
-    }
-    if (!hit && !parts) {
-      const base = token.length > 2 && token.endsWith("s") ? token.slice(0, -1) : token;
-      if (UNKNOWN.test(base) && base.length <= MAX_UNKNOWN_LENGTH) unknown.set(base, (unknown.get(base) || 0) + 1);
-      continue;
-    }
-    runs.push({ text: text.slice(last, at) });
-    if (hit) {
-      note(hit);
-      runs.push({ text: token, hit });
-    } else {
-      for (const [p, h] of parts) {
-        if (h) note(h);
-        runs.push(h ? { text: p, hit: h } : { text: p });
+  const seen = new Map(); // a board paper repeats its tokens: look each up once
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const heading = !/[a-z]/.test(line) && (line.match(TOKEN) || []).length >= HEADING_TOKENS;
+    let skip = 0; // the end of a name in parts just matched: its other tokens are done
+    for (const match of line.matchAll(TOKEN)) {
+      if (match.index < skip) continue;
+      const token = match[0];
+      const at = offset + match.index;
+      const cacheKey = (heading ? "H" : "T") + token;
+      if (!seen.has(cacheKey)) seen.set(cacheKey, alone(known, token, heading));
+      const [single, parts, unknownBase, mayJoin] = seen.get(cacheKey);
+      const joined = mayJoin ? joinAt(known, line, match, heading) : null;
+      const hit = joined ? joined[0] : single;
+      const end = joined ? offset + joined[1] : at + token.length;
+      skip = end - offset;
+      if (!hit && !parts) {
+        if (unknownBase !== null) unknown.set(unknownBase, (unknown.get(unknownBase) || 0) + 1);
+        continue;
       }
+      runs.push({ text: text.slice(last, at) });
+      if (hit) {
+        note(hit);
+        runs.push({ text: text.slice(at, end), hit });
+      } else {
+        for (const [p, h] of parts) {
+          if (h) note(h);
+          runs.push(h ? { text: p, hit: h } : { text: p });
+        }
+      }
+      last = end;
     }
-    last = at + token.length;
+    offset += line.length + 1;
   }
   runs.push({ text: text.slice(last) });
   const unknownList = [...unknown.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([t]) => t);
