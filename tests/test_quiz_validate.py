@@ -173,9 +173,10 @@ def test_command_line_passes_good_banks_and_fails_on_none(tmp_path, capsys):
     assert main(["validate", str(empty)]) == 1
 
 
-def test_console_script_gives_one_line_and_no_traceback(tmp_path):
+@pytest.mark.parametrize("module", ["boardroom", "boardroom.cli"])
+def test_console_script_gives_one_line_and_no_traceback(tmp_path, module):
     bad = write(tmp_path, "id: sample\n  title: [oops\n")
-    done = subprocess.run([sys.executable, "-m", "boardroom.cli", "validate", str(bad)], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", module, "validate", str(bad)], capture_output=True, text=True)
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert done.stdout.startswith(f"{bad}:2: YAML syntax")
