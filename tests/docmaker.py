@@ -36,9 +36,17 @@ def _write_pdf(path: Path, pages: list[tuple[str, str]]) -> Path:
     return path
 
 
+def _wrapped(line: str, width: int = 100) -> list[str]:
+    """A paragraph as lines that fit the page (text beyond the page's edge is not on the page)."""
+    import textwrap
+
+    return textwrap.wrap(line, width) or [""]
+
+
 def pages_pdf(path: Path, pages: list[list[str]]) -> Path:
-    """A PDF with a page for each list of lines, in Helvetica, one text line each."""
-    streams = ["BT /F1 10 Tf 56 760 Td 12 TL " + " ".join(f"({_escape(line)}) '" for line in lines) + " ET"
+    """A PDF with a page for each list of paragraphs, in 9-point Helvetica, each wrapped to the page."""
+    streams = ["BT /F1 9 Tf 50 770 Td 10.5 TL " + " ".join(f"({_escape(part)}) '" for line in lines
+                                                            for part in _wrapped(line)) + " ET"
                for lines in pages]
     return _write_pdf(path, [(body, "<< /Font << /F1 FONT >> >>") for body in streams])
 
@@ -103,7 +111,7 @@ def word_pages(path: Path, pages: list[list[str]]) -> Path:
 
 
 def board_pack(acronyms: list[str], pages: int = 60, seed: int = 15) -> list[list[str]]:
-    """The text of a made-up board pack, ``pages`` pages of about 45 lines: headings in capitals,
+    """The text of a made-up board pack, ``pages`` pages of 25 paragraphs (about 600 words a page): headings in capitals,
     paragraphs that use ``acronyms`` (a glossary's), a few acronyms no glossary holds, section
     numbers in Roman numerals, and "IT" and "US" as words. Fixed by ``seed``."""
     import random
@@ -114,7 +122,7 @@ def board_pack(acronyms: list[str], pages: int = 60, seed: int = 15) -> list[lis
     out = []
     for page in range(pages):
         lines = [f"PART {['I', 'II', 'III', 'IV', 'V', 'VI'][page % 6]} BOARD REPORT AND SUMMARY"]
-        for n in range(44):
+        for n in range(24):
             a, b = chooser.sample(acronyms, 2)
             words = [f"The board {chooser.choice(verbs)} the {a} update and the {b} plan for the trust's patients,",
                      "and asked whether IT staff and the US supplier could meet the date."]
