@@ -353,11 +353,11 @@ function render({ model, el }) {
   const tableBox = h("div", { class: "br-decoder-table-box", role: "region", "aria-label": "Acronyms found", tabindex: "0", hidden: true }, table);
   const unknownBox = h("div", { class: "br-decoder-unknown" });
   const sheetNote = h("p", { class: "br-decoder-sheet-note" });
-  const sheet = h("div", { class: "br-decoder-sheet", hidden: true }, sheetTitle, summary, tableBox, unknownBox, sheetNote);
   const printButton = h("button", { type: "button", class: "br-button", text: "Print or save this paper's acronym sheet" });
   const csvButton = h("button", { type: "button", class: "br-button br-secondary", text: "Download as CSV" });
   const actions = h("div", { class: "br-decoder-actions", hidden: true }, printButton, csvButton);
-  const wrap = h("div", { class: "br-decoder" }, label, box, drop, status, marked, actions, sheet);
+  const sheet = h("div", { class: "br-decoder-sheet", hidden: true }, sheetTitle, summary, actions, tableBox, unknownBox, sheetNote);
+  const wrap = h("div", { class: "br-decoder" }, label, box, drop, status, marked, sheet);
   el.replaceChildren(wrap);
   let current = null, source = "";
 
