@@ -228,3 +228,19 @@ def test_no_request_leaves_the_site_and_pdfjs_loads_only_for_a_pdf(visit, fixtur
     assert sorted({u.split("?")[0].rsplit("/", 1)[1] for u in during}) == ["pdf.min.js", "pdf.worker.min.js"]
     assert all(u.startswith(fixture_site) for u in requests)
     assert v.outside == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_decoded_document_passes_axe(visit, fixture_site, tmp_path, scheme):
+    from test_accessibility import forgive_axe_css_fetch, violations
+
+    v = visit(color_scheme=scheme, reduced_motion="reduce")
+    page = v.page
+    page.goto(fixture_site + PAGE)
+    choose(page, papers(tmp_path)["short.pdf"])
+    wait_for_status(page, "short.pdf")
+    assert violations(page, "html") == []
+    choose(page, bad_files(tmp_path)["corrupt-docx"][0])
+    expect(page.locator(".br-decoder-problem")).to_be_visible()
+    assert violations(page, "html") == []
+    forgive_axe_css_fetch(v)
