@@ -12,6 +12,8 @@ Enabled from ``_config.yml``. It
   the browser (see :mod:`boardroom.results.book`);
 - gives each page's ``{term}`` links their meanings, for the tips shown on
   hover and focus (``terms.js``);
+- ships pdf.js (``boardroom/static/vendor/pdfjs``) as ``_static/pdfjs/``, which
+  the decoder fetches only when a reader chooses a PDF;
 - ships every component once, as ``_static/boardroom.js`` (a classic script,
   so the book also works from ``file://``) and ``_static/boardroom.css``, on
   the pages that hold a component, whether the ``{quiz}`` directive or an

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from urllib.parse import quote
 import json
 from pathlib import Path
 
@@ -244,3 +245,24 @@ def test_a_decoded_document_passes_axe(visit, fixture_site, tmp_path, scheme):
     expect(page.locator(".br-decoder-problem")).to_be_visible()
     assert violations(page, "html") == []
     forgive_axe_css_fetch(v)
+
+
+def test_each_likely_unknown_links_to_report_it_when_the_build_has_an_address(visit, fixture_site, tmp_path):
+    """The build puts BOARDROOM_REPORT_URL in the decoder's state (test_pages_meta checks that);
+    here the page is served with one, as such a build makes it."""
+    address = "https://forms.example.nhs.uk/report?course=1"
+    v = visit()
+    page = v.page
+
+    def with_address(route):
+        body = route.fetch().text().replace('"report":""', f'"report":"{address}"')
+        route.fulfill(body=body, content_type="text/html")
+
+    page.route("**/decoder.html", with_address)
+    page.goto(fixture_site + PAGE)
+    choose(page, papers(tmp_path)["short.docx"])
+    wait_for_status(page, "short.docx")
+    link = page.get_by_role("link", name="report QQX2 as missing")
+    expect(link).to_have_attribute("href", address + "&title=Glossary%3A%20please%20add%20QQX2&body=" + quote(
+        'The acronym decoder did not know "QQX2". What I think it means, and where I saw it (no confidential detail): ', safe="()!'*"))
+    expect(page.locator(".br-decoder-report")).to_have_count(0)  # no "tell the person" note beside a link
