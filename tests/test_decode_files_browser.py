@@ -266,3 +266,24 @@ def test_each_likely_unknown_links_to_report_it_when_the_build_has_an_address(vi
     expect(link).to_have_attribute("href", address + "&title=Glossary%3A%20please%20add%20QQX2&body=" + quote(
         'The acronym decoder did not know "QQX2". What I think it means, and where I saw it (no confidential detail): ', safe="()!'*"))
     expect(page.locator(".br-decoder-report")).to_have_count(0)  # no "tell the person" note beside a link
+
+
+def test_from_a_file_the_page_says_pdfs_need_a_web_address_and_still_reads_word(browser, fixture_book, tmp_path):
+    """Opened from file://, the browser will not start pdf.js (a module and a worker): the page says
+    so before and after a PDF is chosen, and reads Word documents and text as usual."""
+    context = browser.new_context()
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.goto((fixture_book.html / PAGE).as_uri())
+        expect(page.locator(".br-decoder-drop")).to_contain_text("PDFs cannot be read when the book is opened from a file")
+        made = papers(tmp_path)
+        choose(page, made["short.pdf"])
+        expect(page.locator(".br-decoder-problem")).to_contain_text(
+            "short.pdf: this browser cannot start the PDF reader when the book is opened from a file (file://).")
+        choose(page, made["short.docx"])
+        expect(page.locator(".br-decoder-status")).to_have_text("Decoded short.docx: 4 acronyms found.")
+    finally:
+        context.close()
+    assert errors == []
