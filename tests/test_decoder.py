@@ -85,7 +85,7 @@ ORDINARY_PAGE = """EXECUTIVE SUMMARY
 PART II: WHAT THE BOARD IS ASKED TO DO
 The board is asked to note the report. IT is not for decision. US colleagues AND others attended.
 Section IV sets out the plan, and section XII the appendix; it is short and the summary is clear.
-The QVX programme and the QVX board met; the ZT4 link and the KPMX review are late. KPMX again.
+The QVX programme and the QVX board met; the ZT4 link and the KPMX review are late in Q2. KPMX again.
 """
 
 
@@ -96,7 +96,7 @@ def test_unknowns_rank_likely_acronyms_first_and_ordinary_words_last():
     # a digit first, then repeated three-letter-plus forms in order of first use
     assert likely == ["ZT4", "QVX", "KPMX"]
     # heading words, short English words and words also used in lower case; Roman numerals left out
-    assert set(ordinary) == {"EXECUTIVE", "SUMMARY", "PART", "WHAT", "THE", "BOARD", "IS", "ASKED", "TO", "DO", "IT", "US", "AND"}
+    assert set(ordinary) == {"EXECUTIVE", "SUMMARY", "PART", "WHAT", "THE", "BOARD", "IS", "ASKED", "TO", "DO", "IT", "US", "AND", "Q2"}
     assert not {"II", "IV", "XII"} & set(result.unknown)
     assert result.unknown[:3] == likely  # ordinary words come last
 

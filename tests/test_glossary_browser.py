@@ -116,7 +116,7 @@ def test_the_browser_decodes_exactly_as_python(visit, fixture_site):
         "The XQZ and XQZ, the ICBs, Board, IT and a HSCN-funded link; DBS&N3.",
         "hscn n3 dbs",
         "EXECUTIVE SUMMARY\r\nPART IV. The DBS holds the database; QQ7 and QQ7, the US team; summary\nAB CD",
-        "DBS recruitment checks for the KLM and the ZZ9 links.",
+        "DBS recruitment checks for the KLM and the ZZ9 links in Q3 and H1.",
     ]
     state = page.evaluate("JSON.parse(document.querySelector('.boardroom-mount script').textContent).state")
     for text in texts:

@@ -180,6 +180,7 @@ CAPITAL_WORDS = frozenset(
     "SHE SO THE TO UP US WE WHAT WHO WHY YES".split()
 )
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{0,3})")
+QUARTER = re.compile(r"Q[1-4]|H[12]")  # quarters and halves of a year: Q2, H1
 LINES = re.compile(r"\r\n|\r|\n")
 
 
@@ -190,7 +191,7 @@ def unknown_base(token: str) -> str:
 def rank_unknown(counts: Counter[str], text: str) -> list[Unknown]:
     """The unknown capitalised tokens, likely acronyms first: those with digits, three or more
     letters, or used more than once rank higher. Roman numerals are left out. Ordinary words
-    come last: short words written in capitals (IT, US, AND), words the text also uses in
+    come last: short words written in capitals (IT, US, AND), quarters (Q2), words the text also uses in
     lower case ("SUMMARY" beside "summary"), and words seen only in headings written in capitals
     (a line with two or more words and no lower-case letter)."""
     lower = set()
@@ -207,7 +208,8 @@ def rank_unknown(counts: Counter[str], text: str) -> list[Unknown]:
     for first, (name, n) in enumerate(counts.items()):
         if ROMAN.fullmatch(name):
             continue
-        ordinary = name in CAPITAL_WORDS or name.lower() in lower or name not in outside_headings
+        ordinary = (name in CAPITAL_WORDS or QUARTER.fullmatch(name) is not None or name.lower() in lower
+                    or name not in outside_headings)
         score = 2 * any(c.isdigit() for c in name) + (len(name) >= 3) + (n >= 2) + (n >= 5)
         ranked.append((ordinary, -score, first, Unknown(name, n, not ordinary)))
     return [u for *_, u in sorted(ranked, key=lambda r: r[:3])]

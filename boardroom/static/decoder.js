@@ -103,6 +103,7 @@ function likelySense(senses, words) {
 const CAPITAL_WORDS = new Set(("ALL AM AN AND ARE AS AT BE BUT BY DO FOR GO HE HOW IF IN IS IT ME MY NEW NO NOT OF OK ON OR OUR PM " +
   "SHE SO THE TO UP US WE WHAT WHO WHY YES").split(" "));
 const ROMAN = /^X{0,3}(?:IX|IV|VI{0,3}|I{0,3})$/;
+const QUARTER = /^(?:Q[1-4]|H[12])$/;
 
 function unknownBase(token) {
   return token.length > 2 && token.endsWith("s") ? token.slice(0, -1) : token;
@@ -124,7 +125,7 @@ function rankUnknown(counts, text) {
   for (const [name, n] of counts) {
     first += 1;
     if (ROMAN.test(name)) continue;
-    const ordinary = CAPITAL_WORDS.has(name) || lower.has(name.toLowerCase()) || !outsideHeadings.has(name);
+    const ordinary = CAPITAL_WORDS.has(name) || QUARTER.test(name) || lower.has(name.toLowerCase()) || !outsideHeadings.has(name);
     const score = 2 * /[0-9]/.test(name) + (name.length >= 3) + (n >= 2) + (n >= 5);
     ranked.push([ordinary ? 1 : 0, -score, first, { acronym: name, count: n, likely: !ordinary }]);
   }
