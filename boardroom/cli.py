@@ -121,9 +121,14 @@ def decode(args: argparse.Namespace) -> int:
         for i, sense in enumerate(found.senses):
             lead = f"{found.acronym.ljust(width)}  {str(found.count).rjust(5)}" if i == 0 else " " * (width + 7)
             where = f"; {sense.hint}" if sense.hint else ""
-            print(f"{lead}  {sense.expansion} ({sense.category}{where})")
-    if result.unknown:
-        print(f"\nNot in the glossary ({len(result.unknown)}): {', '.join(result.unknown)}")
+            likely = " <- likely here" if len(found.senses) > 1 and sense.expansion == found.likely else ""
+            print(f"{lead}  {sense.expansion} ({sense.category}{where}){likely}")
+    likely = [u.acronym for u in result.unknowns if u.likely]
+    ordinary = [u.acronym for u in result.unknowns if not u.likely]
+    if likely:
+        print(f"\nNot in the glossary ({len(likely)}), likely acronyms first: {', '.join(likely)}")
+    if ordinary:
+        print(f"{'' if likely else chr(10)}Probably ordinary words in capitals ({len(ordinary)}): {', '.join(ordinary)}")
     return 0
 
 

@@ -214,13 +214,23 @@ class ReportErrorDirective(SphinxDirective):
         return _markdown(self, text)
 
 
+REPORT_ADDRESS = re.compile(r"(https://|http://|mailto:)\S+$")
+
+
+def report_address() -> str:
+    """BOARDROOM_REPORT_URL if it is a usable address, else "": for a notebook's decoder, which
+    runs outside Sphinx (in the build, the kernel has the build's environment)."""
+    value = os.environ.get("BOARDROOM_REPORT_URL", "").strip()
+    return value if REPORT_ADDRESS.match(value) else ""
+
+
 def read_report_url(app, config) -> None:
     """config-inited: the address for error reports is a fact of a deployment, set at build time."""
     value = os.environ.get("BOARDROOM_REPORT_URL", "").strip()
     if value:
         config.boardroom_report_url = value
     url = report_url(config)
-    if url and not re.match(r"(https://|http://|mailto:)\S+$", url):
+    if url and not REPORT_ADDRESS.match(url):
         logger.warning(f"BOARDROOM_REPORT_URL '{url}' is not an https://, http:// or mailto: address; "
                        "pages show plain instructions instead")
         config.boardroom_report_url = ""

@@ -14,6 +14,8 @@ Enabled from ``_config.yml``. It
   the browser (see :mod:`boardroom.results.book`);
 - gives each page's ``{term}`` links their meanings, for the tips shown on
   hover and focus (``terms.js``);
+- ships pdf.js (``boardroom/static/vendor/pdfjs``) as ``_static/pdfjs/``, which
+  the decoder fetches only when a reader chooses a PDF;
 - ships every component once, as ``_static/boardroom.js`` (a classic script,
   so the book also works from ``file://``) and ``_static/boardroom.css``, on
   the pages that hold a component, whether the ``{quiz}`` directive or an
@@ -155,6 +157,7 @@ def _note_widget_data(app: Sphinx, doctree: nodes.document) -> None:
 
 
 THEME = Path(__file__).parent / "theme"
+VENDOR = Path(__file__).parent / "static" / "vendor"
 
 # Assets that jupyter-book's stock extensions add to every page, which no page
 # gets. Thebe (live code through a remote kernel) is off in _config.yml. Copy
@@ -211,6 +214,8 @@ def _write_assets(app: Sphinx) -> None:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
     app.config.html_static_path.append(str(folder))
+    # pdf.js for the decoder, as _static/pdfjs/: fetched only when a reader chooses a PDF
+    app.config.html_static_path.append(str(VENDOR))
     app.add_css_file("boardroom-theme.css", priority=900)
 
 

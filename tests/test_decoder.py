@@ -32,7 +32,7 @@ def test_ambiguous_acronyms_show_every_sense():
 
 def test_unknown_capitalised_tokens_are_listed_and_words_are_not():
     result = decode("The XQZ and XQZ, the ICBs, Board, IT and a HSCN-funded link.", KNOWN)
-    assert result.unknown == ["XQZ", "ICB", "IT"]
+    assert result.unknown == ["XQZ", "ICB", "IT"]  # IT last: an English word in capitals
     assert [f.acronym for f in result.acronyms] == ["HSCN"]  # found inside a joined word
 
 
@@ -41,12 +41,64 @@ def test_case_matters_for_acronyms():
 
 
 def test_json_shape():
-    data = decode("HSCN and ABCD", KNOWN).as_json()
+    data = decode("HSCN and ABCD, and DBS", KNOWN).as_json()
     assert data == {
-        "acronyms": [{"acronym": "HSCN", "count": 1,
-                      "senses": [{"expansion": "Health and Social Care Network", "category": "nhs-system"}]}],
-        "unknown": ["ABCD"],
+        "acronyms": [{"acronym": "HSCN", "count": 1, "likely": None,
+                      "senses": [{"expansion": "Health and Social Care Network", "category": "nhs-system"}]},
+                     {"acronym": "DBS", "count": 1, "likely": "Disclosure and Barring Service",
+                      "senses": [{"expansion": "Disclosure and Barring Service", "category": "nhs-organisation"},
+                                 {"expansion": "Database server", "category": "technology"}]}],
+        "unknown": [{"acronym": "ABCD", "count": 1, "likely": True}],
     }
+
+
+@pytest.mark.parametrize("text, likely", [
+    ("The DBS checks for new staff.", "Disclosure and Barring Service"),  # no cue: the glossary's first sense
+    ("The DBS team runs recruitment checks.", "Disclosure and Barring Service"),
+    ("Technical note: the DBS holds the database for the EPR.", "Database server"),
+    # a hint's "not ..." clause is no cue for its own sense
+    ("SOC approvals for the business case and the SOC budget.", "Strategic outline case"),
+    ("Cyber security: the SOC watches the network.", "Security operations centre"),
+])
+def test_the_likely_sense_follows_the_words_around_it(text, likely):
+    from boardroom.glossary.decoder import Sense
+
+    known = dict(KNOWN)
+    known["SOC"] = ("SOC", [Sense("Security operations centre", "security", "Cyber security; not business cases."),
+                            Sense("Strategic outline case", "delivery-and-procurement", "Business cases and investment approvals.")])
+    [found] = [f for f in decode(text, known).acronyms if f.acronym in ("DBS", "SOC")]
+    assert found.likely == likely
+
+
+def test_the_usual_meaning_wins_a_tie():
+    from boardroom.glossary.decoder import Sense
+
+    known = {"RIS": ("RIS", [Sense("Risk Indication System", "nhs-system", "Safeguarding; unrelated to radiology."),
+                             Sense("Radiology information system", "nhs-system", "Imaging; the usual meaning.")])}
+    assert decode("The RIS is live.", known).acronyms[0].likely == "Radiology information system"
+    # "radiology" in the other sense's "unrelated to" clause does not count for it
+    assert decode("The radiology RIS.", known).acronyms[0].likely == "Radiology information system"
+    assert decode("Safeguarding: the RIS flag.", known).acronyms[0].likely == "Risk Indication System"
+
+
+ORDINARY_PAGE = """EXECUTIVE SUMMARY
+PART II: WHAT THE BOARD IS ASKED TO DO
+The board is asked to note the report. IT is not for decision. US colleagues AND others attended.
+Section IV sets out the plan, and section XII the appendix; it is short and the summary is clear.
+The QVX programme and the QVX board met; the ZT4 link and the KPMX review are late in Q2. KPMX again.
+"""
+
+
+def test_unknowns_rank_likely_acronyms_first_and_ordinary_words_last():
+    result = decode(ORDINARY_PAGE, KNOWN)
+    likely = [u.acronym for u in result.unknowns if u.likely]
+    ordinary = [u.acronym for u in result.unknowns if not u.likely]
+    # a digit first, then repeated three-letter-plus forms in order of first use
+    assert likely == ["ZT4", "QVX", "KPMX"]
+    # heading words, short English words and words also used in lower case; Roman numerals left out
+    assert set(ordinary) == {"EXECUTIVE", "SUMMARY", "PART", "WHAT", "THE", "BOARD", "IS", "ASKED", "TO", "DO", "IT", "US", "AND", "Q2"}
+    assert not {"II", "IV", "XII"} & set(result.unknown)
+    assert result.unknown[:3] == likely  # ordinary words come last
 
 
 @pytest.mark.parametrize("kind", ["txt", "md", "html", "docx", "pdf"])
@@ -65,7 +117,7 @@ def test_every_document_format(tmp_path, kind, capsys):
     assert main(["decode", str(path), "--json", "--glossary", str(GLOSSARY)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [a["acronym"] for a in data["acronyms"]] == ["HSCN", "N3", "DBS", "e-RS"]
-    assert data["unknown"] == ["ICB", "XQZ"]
+    assert [u["acronym"] for u in data["unknown"]] == ["ICB", "XQZ"]
 
 
 def test_readable_table(tmp_path, capsys):
@@ -76,7 +128,7 @@ def test_readable_table(tmp_path, capsys):
     assert out[0].split() == ["Acronym", "Count", "Meaning"]
     assert out[1].split()[:2] == ["DBS", "1"] and "Disclosure and Barring Service" in out[1]
     assert "Database server" in out[2]
-    assert out[-1] == "Not in the glossary (1): XQZ"
+    assert out[-1] == "Not in the glossary (1), likely acronyms first: XQZ"
 
 
 def bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
@@ -103,11 +155,21 @@ def bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "damaged-pdf": (fake_pdf, "1: not a readable PDF"),
         "damaged-docx": (fake_docx, "1: not a Word document"),
         "unknown-type": (tmp_path / "paper.xlsx", "1: cannot read '.xlsx' files"),
+        "scanned": (docmaker.scanned_pdf(tmp_path / "scan.pdf"), "1: no text found in the file (a scanned PDF"),
     }
 
 
+def test_a_word_document_is_read_in_document_order_with_its_tables_and_text_boxes_once(tmp_path):
+    """Tables between paragraphs count where they stand (first appearance), as the page reads them."""
+    from boardroom.glossary.extract import extract_text
+
+    path = docmaker.word_pages(tmp_path / "paper.docx", [["Opening: the HSCN.", "| DBS | N3 |", "Then eRS."]])
+    text = extract_text(path)
+    assert [f.acronym for f in decode(text, KNOWN).acronyms] == ["HSCN", "DBS", "N3", "e-RS"]
+
+
 @pytest.mark.parametrize("case", ["missing", "empty", "binary", "non-utf8", "encrypted", "huge",
-                                  "damaged-pdf", "damaged-docx", "unknown-type"])
+                                  "damaged-pdf", "damaged-docx", "unknown-type", "scanned"])
 def test_bad_files_give_one_line_and_exit_1(tmp_path, case):
     path, expected = bad_files(tmp_path)[case]
     done = subprocess.run([sys.executable, "-m", "boardroom.cli", "decode", str(path), "--glossary", str(GLOSSARY)],

@@ -91,7 +91,7 @@ def test_decoder_marks_expands_and_lists_unknown(visit, fixture_site):
     marked = page.get_by_role("region", name="Your text with acronyms expanded")
     expect(marked).to_contain_text("HSCN (Health and Social Care Network)")
     expect(marked).to_contain_text("DBS (one of: Disclosure and Barring Service (recruitment and safeguarding checks);")
-    expect(page.locator(".br-decoder-unknown")).to_have_text("Not in the glossary: QQX.")
+    expect(page.locator(".br-decoder-unknown li")).to_have_text("QQX (1 time): ask “What does QQX stand for here?”")
     assert not page.locator(".br-decoder-fallback, .boardroom-mount > .br-fallback").first.is_visible()
 
 
@@ -115,16 +115,16 @@ def test_the_browser_decodes_exactly_as_python(visit, fixture_site):
         "HSCN and N3. Later, HSCN again, and eRS, ERS and e-RS.",
         "The XQZ and XQZ, the ICBs, Board, IT and a HSCN-funded link; DBS&N3.",
         "hscn n3 dbs",
+        "EXECUTIVE SUMMARY\r\nPART IV. The DBS holds the database; QQ7 and QQ7, the US team; summary\nAB CD",
+        "DBS recruitment checks for the KLM and the ZZ9 links in Q3 and H1.",
     ]
-    known = page.evaluate("JSON.parse(document.querySelector('.boardroom-mount script').textContent).state.known")
+    state = page.evaluate("JSON.parse(document.querySelector('.boardroom-mount script').textContent).state")
     for text in texts:
         js = page.evaluate(
-            "([t, k]) => { const r = BoardroomComponents.decoder.decodeText(t, k);"
-            " return {acronyms: r.acronyms.map(a => [a.acronym, a.count]), unknown: r.unknown}; }",
-            [text, known],
+            "([t, s]) => { const d = BoardroomComponents.decoder; return d.asJson(d.decodeText(t, s.known), s.categories); }",
+            [text, state],
         )
-        py = decode(text, KNOWN)
-        assert js == {"acronyms": [[f.acronym, f.count] for f in py.acronyms], "unknown": py.unknown}, text
+        assert js == decode(text, KNOWN).as_json(), text
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 
 import pytest
@@ -79,7 +80,7 @@ Cited again here[^1].
 
 
 @pytest.fixture(scope="module")
-def about_book(tmp_path_factory):
+def about_site(tmp_path_factory):
     """The fixture book with an About page, built with an address for error reports."""
     import os
 
@@ -94,7 +95,19 @@ def about_book(tmp_path_factory):
     finally:
         del os.environ["BOARDROOM_REPORT_URL"]
     assert built.returncode == 0, built.output[-3000:]
-    return (built.html / "about.html").read_text(encoding="utf-8")
+    return built.html
+
+
+@pytest.fixture(scope="module")
+def about_book(about_site):
+    return (about_site / "about.html").read_text(encoding="utf-8")
+
+
+def test_the_decoder_gets_the_same_address_for_reporting_a_missing_term(about_site):
+    page = (about_site / "decoder.html").read_text(encoding="utf-8")
+    config = json.loads(html.unescape(re.search(r'<script type="application/json" class="boardroom-config">(.*?)</script>',
+                                                page, re.S).group(1)))
+    assert config["state"]["report"] == "https://forms.example.nhs.uk/report?course=1"
 
 
 def _rows(page: str) -> list[list[str]]:

@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..directives import glossary_entries, report
 from ..mount import mount_html
+from ..pages import report_url
 from ..problems import ProblemsFound
 from .data import Located
 from .decoder import table, table_for_browser
@@ -124,10 +125,17 @@ DECODER_FALLBACK = (
 )
 
 
-def decoder_html(known_table: dict, text: str = "") -> str:
+def decoder_state(known_table: dict, text: str = "", report: str = "") -> dict:
+    """What decoder.js reads: the lookup table, each category's label to its value (for the JSON
+    shape), the address for reporting a missing term ("" for none) and the starting text."""
+    categories = {label: category.value for category, label in CATEGORY_LABELS.items()}
+    return {"known": known_table, "categories": categories, "report": report, "text": text}
+
+
+def decoder_html(known_table: dict, text: str = "", report: str = "") -> str:
     """``text``: what the decoder starts with (a notebook's example extract)."""
     # The pasted text is not kept (persist is empty): board papers can be confidential.
-    return mount_html("decoder", "decoder", "", {"known": known_table, "text": text}, [], DECODER_FALLBACK)
+    return mount_html("decoder", "decoder", "", decoder_state(known_table, text, report), [], DECODER_FALLBACK)
 
 
 class DecoderDirective(SphinxDirective):
@@ -140,7 +148,7 @@ class DecoderDirective(SphinxDirective):
             known = table_for_browser(table(glossary_entries(self)))
         except ProblemsFound as found:
             return report(self, found)
-        return [nodes.raw("", decoder_html(known), format="html")]
+        return [nodes.raw("", decoder_html(known, report=report_url(self.config)), format="html")]
 
 
 def first_sentence(text: str) -> str:

@@ -49,24 +49,38 @@ class Found:
     acronym: str
     count: int
     senses: list[Sense]
+    likely: str | None = None  # for several senses: the expansion of the likely one in this text
+
+
+@dataclass
+class Unknown:
+    acronym: str
+    count: int
+    likely: bool  # looks like an acronym; False for words such as IT, US or a heading's words
 
 
 @dataclass
 class Decoded:
     acronyms: list[Found] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
+    unknowns: list[Unknown] = field(default_factory=list)  # likely acronyms first
+
+    @property
+    def unknown(self) -> list[str]:
+        return [u.acronym for u in self.unknowns]
 
     def as_json(self) -> dict:
+        """The result shape the decoder page's table, sheet and CSV show, and `boardroom decode --json` prints."""
         return {
             "acronyms": [
                 {
                     "acronym": f.acronym,
                     "count": f.count,
                     "senses": [{"expansion": s.expansion, "category": s.category} for s in f.senses],
+                    "likely": f.likely,
                 }
                 for f in self.acronyms
             ],
-            "unknown": list(self.unknown),
+            "unknown": [{"acronym": u.acronym, "count": u.count, "likely": u.likely} for u in self.unknowns],
         }
 
 
@@ -148,7 +162,7 @@ def alone(known: dict, token: str, heading: bool):
     hit = lookup(known, token, heading)
     parts = re.split(r"[-&+]", token) if hit is None and ("-" in token or "&" in token or "+" in token) else []
     part_hits = [h for part in parts if part and (h := lookup(known, part, heading)) is not None]
-    base = token[:-1] if token.endswith("s") and len(token) > 2 else token
+    base = unknown_base(token)
     unknown = base if hit is None and not part_hits and UNKNOWN.match(base) and len(base) <= MAX_UNKNOWN_LENGTH else None
     return hit, part_hits, unknown, fold(token) in getattr(known, "starts", ())
 
@@ -175,7 +189,7 @@ def decode(text: str, known: dict[str, tuple[str, list[Sense]]]) -> Decoded:
             one = seen.get((token, heading))
             if one is None:
                 one = seen[(token, heading)] = alone(known, token, heading)
-            hit, part_hits, unknown_base, may_join = one
+            hit, part_hits, base, may_join = one
             joined = join_at(known, line, tokens, i, heading) if may_join else None
             if joined is not None:
                 note(joined[0])
@@ -186,9 +200,92 @@ def decode(text: str, known: dict[str, tuple[str, list[Sense]]]) -> Decoded:
                 note(hit)
             for part_hit in part_hits:
                 note(part_hit)
-            if unknown_base is not None:
-                unknown[unknown_base] += 1
-    return Decoded(list(found.values()), [t for t, _ in sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))])
+            if base is not None:
+                unknown[base] += 1
+    acronyms = list(found.values())
+    words = set(WORD.findall(text.lower()))
+    for f in acronyms:
+        if len(f.senses) > 1:
+            f.likely = f.senses[likely_sense(f.senses, words)].expansion
+    return Decoded(acronyms, rank_unknown(unknown, text))
+
+
+# ---- the likely sense of an acronym with several ------------------------------------------------
+# Mirrored in boardroom/static/decoder.js (likelySense).
+
+WORD = re.compile(r"[a-z]+")
+# Words too common in NHS papers to tell senses apart.
+CUE_STOP = frozenset(
+    "about after against also before board boards care current documents document early england form from health "
+    "including into meaning more national numbers older only other paper papers patient patients service services "
+    "since staff such system systems technical than that their these this those trust trusts until used usual "
+    "usually where which with written".split()
+)
+_NEGATIVE = re.compile(r"^\s*(not |unrelated|nothing to do)")
+_CLAUSE = re.compile(r"[,;.]")
+
+
+def sense_cues(sense: Sense) -> set[str]:
+    """The words that point to this sense: its expansion's and its hint's, less a hint's
+    "not ..." or "unrelated to ..." clauses, which name the other senses' ground."""
+    clauses = [c for c in _CLAUSE.split(sense.hint.lower()) if not _NEGATIVE.match(c)]
+    words = WORD.findall(sense.expansion.lower() + " " + " ".join(clauses))
+    return {w for w in words if len(w) >= 4 and w not in CUE_STOP}
+
+
+def likely_sense(senses: list[Sense], words: set[str]) -> int:
+    """Which sense this text most likely means, by index: the one with most of its cue words in the
+    text, counting one more for the sense its hint calls "the usual meaning"; on a tie, the first
+    in the glossary's order."""
+
+    def score(item: tuple[int, Sense]) -> tuple[int, int]:
+        i, sense = item
+        return len(sense_cues(sense) & words) + int("usual meaning" in sense.hint.lower()), -i
+
+    return max(enumerate(senses), key=score)[0]
+
+
+# ---- ranking the unknown words -------------------------------------------------------------------
+# Mirrored in boardroom/static/decoder.js (rankUnknown).
+
+# Words that are written in capitals in ordinary English, and so rank last when the glossary lacks them.
+CAPITAL_WORDS = frozenset(
+    "ALL AM AN AND ARE AS AT BE BUT BY DO FOR GO HE HOW IF IN IS IT ME MY NEW NO NOT OF OK ON OR OUR PM "
+    "SHE SO THE TO UP US WE WHAT WHO WHY YES".split()
+)
+QUARTER = re.compile(r"Q[1-4]|H[12]")  # quarters and halves of a year: Q2, H1
+LINES = re.compile(r"\r\n|\r|\n")
+
+
+def unknown_base(token: str) -> str:
+    return token[:-1] if token.endswith("s") and len(token) > 2 else token
+
+
+def rank_unknown(counts: Counter[str], text: str) -> list[Unknown]:
+    """The unknown capitalised tokens, likely acronyms first: those with digits, three or more
+    letters, or used more than once rank higher. Roman numerals are left out. Ordinary words
+    come last: short words written in capitals (IT, US, AND), quarters (Q2), words the text also uses in
+    lower case ("SUMMARY" beside "summary"), and words seen only in headings written in capitals
+    (a line with two or more words and no lower-case letter)."""
+    lower = set()
+    outside_headings = set()
+    for line in LINES.split(text):
+        tokens = TOKEN.findall(line)
+        heading = len(tokens) >= 2 and not re.search(r"[a-z]", line)
+        for token in tokens:
+            if token.islower():
+                lower.add(token)
+            if not heading:
+                outside_headings.add(unknown_base(token))
+    ranked = []
+    for first, (name, n) in enumerate(counts.items()):
+        if is_roman(name):
+            continue
+        ordinary = (name in CAPITAL_WORDS or QUARTER.fullmatch(name) is not None or name.lower() in lower
+                    or name not in outside_headings)
+        score = 2 * any(c.isdigit() for c in name) + (len(name) >= 3) + (n >= 2) + (n >= 5)
+        ranked.append((ordinary, -score, first, Unknown(name, n, not ordinary)))
+    return [u for *_, u in sorted(ranked, key=lambda r: r[:3])]
 
 
 def table_for_browser(known: Known) -> dict[str, list]:

@@ -80,7 +80,7 @@ def extract_text(path: Path) -> str:
     else:
         text = _pdf(path)
     if not text.strip():
-        _fail(path, "no text found in the file" + (" (a scanned PDF holds pictures of text)" if suffix == ".pdf" else ""))
+        _fail(path, "no text found in the file" + (" (a scanned PDF holds pictures of text: ask for the original document)" if suffix == ".pdf" else ""))
     return text
 
 
@@ -94,11 +94,24 @@ def _docx(path: Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         _fail(path, "not a Word document (.docx), or it is damaged or password-protected")
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
+    return "\n".join(_paragraph_text(p) for p in document.element.body.iter(_W + "p"))
+
+
+# The same reading as boardroom/static/decoder.js (docxText), so both find acronyms in the same
+# order: every paragraph of the body in document order, tables' and tracked insertions' included.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_TEXT = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+def _paragraph_text(paragraph) -> str:
+    out = []
+    for node in paragraph.iter(_W + "t", *_DOCX_TEXT):
+        holder = node.getparent()
+        while holder is not paragraph and holder.tag != _W + "p":
+            holder = holder.getparent()
+        if holder is paragraph:  # not a text box's own paragraph, which is read in its turn
+            out.append((node.text or "") if node.tag == _W + "t" else _DOCX_TEXT[node.tag])
+    return "".join(out)
 
 
 def _pdf(path: Path) -> str:

@@ -16,22 +16,26 @@ import traitlets
 
 from ..components import module_source, widget_css
 from ..paths import find_upwards
-from .book import decoder_html
+from ..pages import report_address
+from .book import decoder_html, decoder_state
 from .data import GLOSSARY_DIR, load_glossary
 from .decoder import Decoded, decode, table, table_for_browser
 
 
 class Decoder(anywidget.AnyWidget):
     _esm = module_source("decoder")
-    _css = widget_css("glossary")
+    _css = widget_css("quiz", "glossary")  # the quiz's carries the buttons' shared look
 
     known = traitlets.Dict().tag(sync=True)
+    categories = traitlets.Dict().tag(sync=True)
+    report = traitlets.Unicode("").tag(sync=True)
     text = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, text: str = "", glossary: str | Path | None = None, **kwargs: Any):
         folder = Path(glossary) if glossary else find_upwards(GLOSSARY_DIR)
         self._known = table(load_glossary(folder))
-        super().__init__(known=table_for_browser(self._known), text=text, **kwargs)
+        state = decoder_state(table_for_browser(self._known), text, report_address())
+        super().__init__(**{**state, **kwargs})
 
     def decode(self) -> Decoded:
         """The acronyms in the current text, and the unknown ones, from the Python engine."""
@@ -40,4 +44,4 @@ class Decoder(anywidget.AnyWidget):
     def _repr_mimebundle_(self, **kwargs: Any):
         bundle = super()._repr_mimebundle_(**kwargs)
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
-        return {**data, "text/html": decoder_html(self.known, self.text)}, metadata
+        return {**data, "text/html": decoder_html(self.known, self.text, self.report)}, metadata

@@ -423,61 +423,6 @@ function mean(scores) {
   return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 0;
 }
 
-// ---- reading a .zip with no library ------------------------------------------------------------
-
-async function unzip(name, buffer) {
-  const bytes = new Uint8Array(buffer);
-  const view = new DataView(buffer);
-  const whole = (reason) => [{ name, reason }];
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
-  }
-  if (end < 0) return whole("a .zip file that could not be read (corrupt or cut short): unzip it and choose the files");
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  if (count === 0xffff || at === 0xffffffff) {
-    return whole("a large (zip64) .zip file, which this page cannot open: unzip it and choose the files");
-  }
-  const entries = [];
-  const names = new TextDecoder("utf-8");
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) {
-      entries.push({ name, reason: "a .zip file with a broken list of contents: unzip it and choose the files" });
-      break;
-    }
-    const flags = view.getUint16(at + 8, true), method = view.getUint16(at + 10, true);
-    const size = view.getUint32(at + 20, true);
-    const nameLength = view.getUint16(at + 28, true), extra = view.getUint16(at + 30, true), comment = view.getUint16(at + 32, true);
-    const local = view.getUint32(at + 42, true);
-    const path = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + extra + comment;
-    if (path.endsWith("/")) continue; // a folder
-    const entryName = path.slice(path.lastIndexOf("/") + 1);
-    const inZip = `in ${name}`;
-    if (flags & 1) { entries.push({ name: entryName, reason: `${inZip}: encrypted, so it cannot be read here` }); continue; }
-    if (size === 0xffffffff || local === 0xffffffff) {
-      entries.push({ name: entryName, reason: `${inZip}: a zip64 entry, which this page cannot open` });
-      continue;
-    }
-    if (method !== 0 && method !== 8) {
-      entries.push({ name: entryName, reason: `${inZip}: packed in a way this page cannot unpack (method ${method})` });
-      continue;
-    }
-    try {
-      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      const packed = bytes.subarray(start, start + size);
-      if (view.getUint32(local, true) !== 0x04034b50 || packed.length !== size) throw new Error("cut short");
-      const data = method === 0 ? packed : new Uint8Array(await new Response(
-        new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer());
-      entries.push({ name: entryName, bytes: data });
-    } catch (err) {
-      entries.push({ name: entryName, reason: `${inZip}: could not be unpacked (corrupt or cut short)` });
-    }
-  }
-  return entries;
-}
-
 // ---- the page ----------------------------------------------------------------------------------
 
 const SVG = "http://www.w3.org/2000/svg";
