@@ -156,6 +156,8 @@ def test_bad_files_get_a_clear_message_and_the_page_keeps_working(visit, fixture
 def test_the_picker_works_by_keyboard_and_focus_moves_to_the_result(visit, fixture_site, tmp_path):
     page = visit().page
     page.goto(fixture_site + PAGE)
+    # the button is in the page before the component's script has mounted it and given it its handler
+    page.locator('.boardroom-mount[data-boardroom-mounted="true"] .br-decoder').wait_for()
     page.get_by_label("Paste text from a board paper").focus()
     page.keyboard.press("Tab")
     button = page.get_by_role("button", name="Choose a document")
