@@ -9,7 +9,8 @@ Enabled from ``_config.yml``. It
   :mod:`boardroom.cards.book`), and ``{boardroom-glossary}`` and
   ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`), and
   ``{room-summary}``, the facilitator's summary of a room's result files read in
-  the browser (see :mod:`boardroom.results.book`);
+  the browser (see :mod:`boardroom.results.book`), and ``{role-route}``, a
+  route through the course from ``exercises/routes.yml`` (see :mod:`boardroom.routes`);
 - gives each page's ``{term}`` links their meanings, for the tips shown on
   hover and focus (``terms.js``);
 - ships every component once, as ``_static/boardroom.js`` (a classic script,
@@ -54,6 +55,7 @@ from .mount import mount_html
 from .quiz.banks import bank_path, load_bank_by_id
 from .quiz.render import quiz_html
 from .cards.book import QuestionCardsDirective
+from .routes.book import RoleRouteDirective
 from .tools.data import load_tool_by_id, tool_path
 from .tools.render import tool_html
 from .results.book import rules_payload, summary_html
@@ -315,6 +317,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("boardroom_glossary_dir", "glossary", "env")
     app.add_config_value("boardroom_tools_dir", "exercises/tools", "env")
     app.add_config_value("boardroom_cards_dir", "exercises/questions", "env")
+    app.add_config_value("boardroom_routes_file", "exercises/routes.yml", "env")
     app.add_directive("quiz", QuizDirective)
     app.add_directive("boardroom-glossary", GlossaryDirective)
     app.add_directive("acronym-decoder", DecoderDirective)
@@ -323,6 +326,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("question-cards", QuestionCardsDirective)
     app.add_directive("room-summary", RoomSummaryDirective)
     app.add_directive("acronym-card", AcronymCardDirective)
+    app.add_directive("role-route", RoleRouteDirective)
     pages.setup(app)
     sidenotes.setup(app)
     app.connect("config-inited", _add_theme_templates)
