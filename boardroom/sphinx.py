@@ -55,7 +55,7 @@ from .mount import mount_html
 from .quiz.banks import bank_path, load_bank_by_id
 from .quiz.render import quiz_html
 from .cards.book import QuestionCardsDirective
-from .routes.book import RoleRouteDirective
+from .routes.book import RoleRouteDirective, SituationCardsRole
 from .tools.data import load_tool_by_id, tool_path
 from .tools.render import tool_html
 from .results.book import rules_payload, summary_html
@@ -327,6 +327,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("room-summary", RoomSummaryDirective)
     app.add_directive("acronym-card", AcronymCardDirective)
     app.add_directive("role-route", RoleRouteDirective)
+    app.add_role("situation-cards", SituationCardsRole())
     pages.setup(app)
     sidenotes.setup(app)
     app.connect("config-inited", _add_theme_templates)

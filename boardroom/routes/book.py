@@ -11,7 +11,7 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..cards.model import SITUATIONS
 from ..directives import report
@@ -30,7 +30,7 @@ def route_html(route: ResolvedRoute, link, level: int = 3) -> str:
     r = route.route
     h = f"h{level}"
     parts = [f'<div class="br-route" id="route-{escape(r.id)}">',
-             f'<p class="br-route-total"><strong>About {_minutes(route.total_minutes)}</strong> in all.</p>',
+             f'<p>{escape(r.summary)} <strong>About {_minutes(route.total_minutes)} in all.</strong></p>',
              f'<{h}>Read ({_minutes(route.reading_minutes)})</{h}>', '<ol class="br-route-stops">']
     for place in route.read:
         target = link(place.page) + (f"#{place.anchor}" if place.anchor else "")
@@ -48,11 +48,35 @@ def route_html(route: ResolvedRoute, link, level: int = 3) -> str:
         parts.append("</ul>")
     if r.cards:
         names = ", ".join(SITUATIONS[s] for s in r.cards.situations)
-        target = link(CARDS_PAGE) + "?situation=" + ",".join(r.cards.situations)
+        target = cards_address(link, r.cards.situations)
         parts += [f'<{h}>Print ({_minutes(r.cards.minutes)})</{h}>',
                   f'<p><a href="{escape(target)}">The question cards for: {escape(names)}</a>. {escape(r.cards.why)}</p>']
     parts += [f'<{h}>At your next board meeting</{h}>', f'<p>{escape(r.next_meeting)}</p>', "</div>"]
     return "\n".join(parts)
+
+
+def cards_address(link, situations: list[str]) -> str:
+    """The question cards page, filtered to ``situations`` (cards.js reads ``?situation=``)."""
+    return link(CARDS_PAGE) + "?situation=" + ",".join(situations)
+
+
+class SituationCardsRole(SphinxRole):
+    """``{situation-cards}`business-case``` links to the question cards for that situation
+    (several: ``business-case,go-live``); an unknown situation fails the build."""
+
+    def run(self):
+        wanted = [s.strip() for s in self.text.split(",") if s.strip()]
+        unknown = [s for s in wanted if s not in SITUATIONS]
+        if unknown or not wanted:
+            message = self.inliner.reporter.error(
+                f"situation-cards: no such situation '{', '.join(unknown) or self.text}': use one of {', '.join(SITUATIONS)}",
+                line=self.lineno)
+            return [self.inliner.problematic(self.rawtext, self.rawtext, message)], [message]
+        builder = self.env.app.builder
+        self.env.note_dependency(str(Path(self.env.srcdir) / f"{CARDS_PAGE}.md"))
+        target = cards_address(lambda page: builder.get_relative_uri(self.env.docname, page), wanted)
+        text = f"the question cards for {' and '.join(SITUATIONS[s] for s in wanted)}"
+        return [nodes.reference(self.rawtext, text, refuri=target, internal=True)], []
 
 
 def _load(directive: SphinxDirective) -> list[ResolvedRoute]:
