@@ -10,6 +10,7 @@ from html import escape
 from pathlib import Path
 
 from docutils import nodes
+from docutils.utils import smartquotes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
@@ -21,6 +22,11 @@ from .data import ROUTES_PATH, ResolvedRoute, load_routes
 CARDS_PAGE = "book/reference/questions-to-ask"
 
 
+def _text(text: str) -> str:
+    """Plain text from the data as HTML, with the typographic quotes MyST gives the pages around it."""
+    return escape(smartquotes.educateQuotes(text, language="en"), quote=False)  # docutils has quote rules for "en", not "en-GB"
+
+
 def _minutes(n: int) -> str:
     return f"{n} minute" if n == 1 else f"{n} minutes"
 
@@ -30,28 +36,29 @@ def route_html(route: ResolvedRoute, link, level: int = 3) -> str:
     r = route.route
     h = f"h{level}"
     parts = [f'<div class="br-route" id="route-{escape(r.id)}">',
-             f'<p>{escape(r.summary)} <strong>About {_minutes(route.total_minutes)} in all.</strong></p>',
+             f'<p>{_text(r.summary)} <strong>About {_minutes(route.total_minutes)} in all.</strong></p>',
              f'<{h}>Read ({_minutes(route.reading_minutes)})</{h}>', '<ol class="br-route-stops">']
     for place in route.read:
         target = link(place.page) + (f"#{place.anchor}" if place.anchor else "")
-        name = f"{place.title}: {place.section}" if place.section else place.title
-        parts.append(f'<li><a href="{escape(target)}">{escape(name)}</a> '
+        name = _text(place.section or place.title)
+        where = f", in {_text(place.title)}" if place.section else ""
+        parts.append(f'<li><a href="{escape(target)}">{name}</a>{where} '
                      f'<span class="br-minutes">{_minutes(place.minutes)}</span>'
-                     f'<br>{escape(place.why)}</li>')
+                     f'<br>{_text(place.why)}</li>')
     parts.append("</ol>")
     if route.tools:
         minutes = sum(t.minutes for t in route.tools)
         parts += [f'<{h}>Use ({_minutes(minutes)})</{h}>', '<ul class="br-route-stops">']
         for use in route.tools:
-            parts.append(f'<li><a href="{escape(link(use.page))}">{escape(use.title)}</a> '
-                         f'<span class="br-minutes">{_minutes(use.minutes)}</span><br>{escape(use.why)}</li>')
+            parts.append(f'<li><a href="{escape(link(use.page))}">{_text(use.title)}</a> '
+                         f'<span class="br-minutes">{_minutes(use.minutes)}</span><br>{_text(use.why)}</li>')
         parts.append("</ul>")
     if r.cards:
         names = ", ".join(SITUATIONS[s] for s in r.cards.situations)
         target = cards_address(link, r.cards.situations)
         parts += [f'<{h}>Print ({_minutes(r.cards.minutes)})</{h}>',
-                  f'<p><a href="{escape(target)}">The question cards for: {escape(names)}</a>. {escape(r.cards.why)}</p>']
-    parts += [f'<{h}>At your next board meeting</{h}>', f'<p>{escape(r.next_meeting)}</p>', "</div>"]
+                  f'<p><a href="{escape(target)}">The question cards for: {_text(names)}</a>. {_text(r.cards.why)}</p>']
+    parts += [f'<{h}>At your next board meeting</{h}>', f'<p>{_text(r.next_meeting)}</p>', "</div>"]
     return "\n".join(parts)
 
 
