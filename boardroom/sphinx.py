@@ -134,6 +134,10 @@ def _note_widget_data(app: Sphinx, doctree: nodes.document) -> None:
 
 
 THEME = Path(__file__).parent / "theme"
+# The landing page's doors and the routes' minutes: styles for three pages, shipped
+# to those only (every page's weight counts against its budget).
+ROUTES_CSS = Path(__file__).parent / "routes" / "routes.css"
+ROUTES_MARKS = ('class="br-route"', 'class="br-doors')
 
 # Assets that jupyter-book's stock extensions add to every page, which no page
 # gets. Thebe (live code through a remote kernel) is off in _config.yml. Copy
@@ -182,6 +186,7 @@ def _write_assets(app: Sphinx) -> None:
         ("boardroom.css", stylesheet()),
         ("boardroom-theme.css", theme_css),
         ("boardroom-menus.js", (THEME / "menus.js").read_text(encoding="utf-8")),
+        ("boardroom-routes.css", ROUTES_CSS.read_text(encoding="utf-8")),
         *((f"boardroom-{name}.js", own_script(name)) for name in OWN_SCRIPT),
     ):
         target = folder / name
@@ -223,6 +228,8 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         assets[:] = kept
     if "#term-" in body:
         body = context["body"] = body + _term_tips(app, body)
+    if any(mark in body for mark in ROUTES_MARKS):
+        app.add_css_file("boardroom-routes.css")
     if MOUNT_MARK in body:
         app.add_css_file("boardroom.css")
         for name in OWN_SCRIPT:
