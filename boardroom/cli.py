@@ -1,6 +1,6 @@
 """The ``boardroom`` command.
 
-    boardroom validate [PATH ...]   check question banks, review tools, question cards and the glossary
+    boardroom validate [PATH ...]   check question banks, review tools, question cards, routes and the glossary
     boardroom decode FILE [--json]  every acronym in a document, with its meanings
     boardroom schema [--check]      write (or check) exercises/quizzes/schema.json
     boardroom bank-figures [PATH ...]
@@ -23,6 +23,7 @@ from .glossary.data import GLOSSARY_DIR, glossary_files, load_glossary
 from .cards.data import CARDS_DIR, card_files, load_cards
 from .quiz.banks import BANK_DIR, check_bank, find_banks, load_bank
 from .tools.data import TOOL_DIR, find_tools, load_tool
+from .routes.data import ROUTES_PATH, load_routes
 from .quiz.model import Bank
 
 SCHEMA_PATH = BANK_DIR / "schema.json"
@@ -41,13 +42,15 @@ def _targets(paths: list[str]) -> tuple[dict[str, list[Path]], list[Problem]]:
     A glossary or card file is checked with the rest of its folder: links,
     duplicates and titles span files.
     """
-    found: dict[str, list[Path]] = {"banks": [], "tools": [], "cards": [], "glossaries": []}
+    found: dict[str, list[Path]] = {"banks": [], "tools": [], "cards": [], "glossaries": [], "routes": []}
     problems: list[Problem] = []
-    defaults = [BANK_DIR, TOOL_DIR, CARDS_DIR, GLOSSARY_DIR]
-    for path in [Path(p) for p in paths] or [d for d in defaults if d.is_dir()]:
+    defaults = [BANK_DIR, TOOL_DIR, CARDS_DIR, GLOSSARY_DIR, ROUTES_PATH]
+    for path in [Path(p) for p in paths] or [d for d in defaults if d.exists()]:
         folder = path if path.is_dir() else path.parent
         if not path.exists():
             problems.append(Problem(display_path(path), 1, "no such file or folder"))
+        elif path.name == ROUTES_PATH.name and not path.is_dir():
+            found["routes"].append(path)
         elif folder.name == GLOSSARY_DIR.name:
             found["glossaries"].append(folder)
         elif folder.name == CARDS_DIR.name:
@@ -78,8 +81,10 @@ def validate(args: argparse.Namespace) -> int:
         "question card(s)": sum(_check(lambda f: load_cards(f, f.resolve().parents[1]), f, problems)
                                 for f in targets["cards"]),
         "glossary entries": sum(_check(load_glossary, f, problems) for f in targets["glossaries"]),
+        # exercises/routes.yml too sits two folders below the book's root, whose pages it names
+        "route(s)": sum(_check(lambda f: load_routes(f, f.resolve().parents[1]), f, problems) for f in targets["routes"]),
     }
-    checked = len(targets["banks"]) + len(targets["tools"]) + sum(
+    checked = len(targets["banks"]) + len(targets["tools"]) + len(targets["routes"]) + sum(
         len(card_files(f)) for f in targets["cards"]) + sum(len(glossary_files(f)) for f in targets["glossaries"])
     for problem in problems:
         print(problem)
@@ -88,7 +93,7 @@ def validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {broken} file(s); {checked} file(s) checked.", file=sys.stderr)
         return 1
     if not checked:
-        where = ", ".join(args.paths) or "exercises/quizzes, exercises/tools, exercises/questions or glossary"
+        where = ", ".join(args.paths) or "exercises/quizzes, exercises/tools, exercises/questions, exercises/routes.yml or glossary"
         print(f"nothing to check in {where}", file=sys.stderr)
         return 1
     summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
@@ -187,9 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="boardroom", description="Tools for the course Digital understanding for NHS leaders.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser(
-        "validate", help="check question banks, review tools, question cards and the glossary; print file:line: problem for each problem"
+        "validate", help="check question banks, review tools, question cards, routes and the glossary; print file:line: problem for each problem"
     )
-    check.add_argument("paths", nargs="*", help=f"files or folders (default: {BANK_DIR}, {TOOL_DIR}, {CARDS_DIR} and {GLOSSARY_DIR})")
+    check.add_argument("paths", nargs="*", help=f"files or folders (default: {BANK_DIR}, {TOOL_DIR}, {CARDS_DIR}, {ROUTES_PATH} and {GLOSSARY_DIR})")
     check.set_defaults(run=validate)
     decoder = commands.add_parser("decode", help="list every acronym in a document with its meanings")
     decoder.add_argument("file", help="a .txt, .md, .html, .docx or .pdf file")

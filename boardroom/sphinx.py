@@ -11,7 +11,8 @@ Enabled from ``_config.yml``. It
   :mod:`boardroom.cards.book`), and ``{boardroom-glossary}`` and
   ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`), and
   ``{room-summary}``, the facilitator's summary of a room's result files read in
-  the browser (see :mod:`boardroom.results.book`);
+  the browser (see :mod:`boardroom.results.book`), and ``{role-route}``, a
+  route through the course from ``exercises/routes.yml`` (see :mod:`boardroom.routes`);
 - gives each page's ``{term}`` links their meanings, for the tips shown on
   hover and focus (``terms.js``);
 - ships pdf.js (``boardroom/static/vendor/pdfjs``) as ``_static/pdfjs/``, which
@@ -59,6 +60,7 @@ from .mount import mount_html
 from .quiz.banks import bank_path, load_bank_by_id
 from .quiz.render import quiz_html
 from .cards.book import QuestionCardsDirective
+from .routes.book import RoleRouteDirective, SituationCardsRole
 from .tools.data import load_tool_by_id, tool_path
 from .tools.render import tool_html
 from .results.book import rules_payload, summary_html
@@ -158,6 +160,10 @@ def _note_widget_data(app: Sphinx, doctree: nodes.document) -> None:
 
 THEME = Path(__file__).parent / "theme"
 VENDOR = Path(__file__).parent / "static" / "vendor"
+# The landing page's doors and the routes' minutes: styles for three pages, shipped
+# to those only (every page's weight counts against its budget).
+ROUTES_CSS = Path(__file__).parent / "routes" / "routes.css"
+ROUTES_MARKS = ('class="br-route"', 'class="br-doors')
 
 # Assets that jupyter-book's stock extensions add to every page, which no page
 # gets. Thebe (live code through a remote kernel) is off in _config.yml. Copy
@@ -208,6 +214,7 @@ def _write_assets(app: Sphinx) -> None:
         ("boardroom.css", stylesheet()),
         ("boardroom-theme.css", theme_css),
         ("boardroom-menus.js", (THEME / "menus.js").read_text(encoding="utf-8")),
+        ("boardroom-routes.css", ROUTES_CSS.read_text(encoding="utf-8")),
         *((f"boardroom-{name}.js", own_script(name)) for name in OWN_SCRIPT),
     ):
         target = folder / name
@@ -254,6 +261,8 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         assets[:] = kept
     if "#term-" in body:
         body = context["body"] = body + _term_tips(app, body)
+    if any(mark in body for mark in ROUTES_MARKS):
+        app.add_css_file("boardroom-routes.css")
     if MOUNT_MARK in body:
         app.add_css_file("boardroom.css")
         for name in OWN_SCRIPT:
@@ -372,12 +381,15 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("boardroom_glossary_dir", "glossary", "env")
     app.add_config_value("boardroom_tools_dir", "exercises/tools", "env")
     app.add_config_value("boardroom_cards_dir", "exercises/questions", "env")
+    app.add_config_value("boardroom_routes_file", "exercises/routes.yml", "env")
     app.add_directive("quiz", QuizDirective)
     app.add_directive("boardroom-glossary", GlossaryDirective)
     app.add_directive("acronym-decoder", DecoderDirective)
     app.add_directive("question-cards", QuestionCardsDirective)
     app.add_directive("room-summary", RoomSummaryDirective)
     app.add_directive("acronym-card", AcronymCardDirective)
+    app.add_directive("role-route", RoleRouteDirective)
+    app.add_role("situation-cards", SituationCardsRole())
     pages.setup(app)
     sidenotes.setup(app)
     app.connect("config-inited", _add_theme_templates)
