@@ -117,7 +117,13 @@ def page_facts(path: Path) -> PageFacts | Problem:
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= 240:
         return Problem(where, lines.get("activity_minutes", 1),
                        f"activity_minutes '{minutes}' must be a whole number of minutes from 0 to 240")
-    return PageFacts(" ".join(description.split()), minutes, body_words(markdown))
+    return PageFacts(typographic(" ".join(description.split())), minutes, body_words(markdown))
+
+
+def typographic(text: str) -> str:
+    """Curly quotes and apostrophes, as myst's typographer gives the page titles beside it."""
+    text = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text)
+    return text.replace("'", "\u2019")
 
 
 def reading_minutes(words: int, per_minute: int = WORDS_PER_MINUTE) -> int:

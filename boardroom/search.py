@@ -19,7 +19,7 @@ import re
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 
-_CARD = re.compile(r'<article class="br-card" id="(card-[a-z0-9-]+)"[^>]*><h\d class="br-card-question">(.*?)</h\d>',
+_CARD = re.compile(r'<article class="br-card" id="(card-[a-z0-9-]+)"[^>]*>\s*<h\d class="br-card-question">(.*?)</h\d>',
                    re.DOTALL)
 
 
@@ -30,6 +30,9 @@ class CourseDomain(Domain):
     label = "Course"
     object_types = {"card": ObjType("question card", "card")}
     initial_data: dict = {"objects": {}}  # docname -> [(question, anchor)]
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        return type.lname  # "question card", where Sphinx would say "Course question card"
 
     def clear_doc(self, docname: str) -> None:
         self.data["objects"].pop(docname, None)
