@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -85,12 +86,11 @@ def page_facts(path: Path) -> PageFacts | Problem:
         return Problem(where, 1, f"cannot read the page: {err}")
     if path.suffix == ".ipynb":
         try:
-            import json
             meta = json.loads(text).get("metadata", {})
             markdown = notebook_markdown(text)[0]
         except (ValueError, AttributeError):
             return Problem(where, 1, "not a readable notebook")
-        lines, base = {}, 1
+        lines = {}
     else:
         front = _FRONT_MATTER.match(text)
         try:
@@ -101,8 +101,7 @@ def page_facts(path: Path) -> PageFacts | Problem:
         if not isinstance(meta, dict):
             meta = {}
         markdown = text
-        base = 2
-        lines = {m.group(1): base + front.group(1).count("\n", 0, m.start())
+        lines = {m.group(1): 2 + front.group(1).count("\n", 0, m.start())
                  for m in re.finditer(r"^([\w-]+):", front.group(1), re.MULTILINE)} if front else {}
     description = meta.get("description")
     if description is None:
