@@ -28,6 +28,10 @@ Enabled from ``_config.yml``. It
 - shows each page's "last checked" date under its title and fails the build
   on a teaching page without one; ``{last-checked}`` and ``{report-an-error}``
   serve the About page (see :mod:`boardroom.pages`);
+- lists each module's pages with their reading times on its front page
+  (``{module-pages}``) and words the previous and next links (see
+  :mod:`boardroom.reading`); makes each question card a search result of its
+  own (see :mod:`boardroom.search`);
 - shows each cited source beside the text that cites it, in the margin on a
   wide screen and under the paragraph on a narrow one (see
   :mod:`boardroom.sidenotes`);
@@ -51,7 +55,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import __version__, pages, sidenotes
+from . import __version__, pages, reading, search, sidenotes
 from .components import OWN_SCRIPT, classic_script, own_script, stylesheet
 from .directives import load_once, report
 from .glossary.book import AcronymCardDirective, DecoderDirective, GlossaryDirective
@@ -391,6 +395,8 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("role-route", RoleRouteDirective)
     app.add_role("situation-cards", SituationCardsRole())
     pages.setup(app)
+    reading.setup(app)
+    search.setup(app)
     sidenotes.setup(app)
     app.connect("config-inited", _add_theme_templates)
     app.connect("config-inited", _launch_services)

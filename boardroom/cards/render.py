@@ -29,20 +29,20 @@ def card_html(located: Located, heading: int, link: Callable[[str], tuple[str, s
     return (
         f'<article class="br-card" id="card-{escape(card.id)}" data-situations="{escape(" ".join(card.situations))}" '
         f'data-put-to="{escape(" ".join(card.put_to))}">'
-        f'<h{heading} class="br-card-question">{escape(card.question)}</h{heading}>'
-        f'<p class="br-card-put-to"><strong>Put this to</strong> {escape(put_to_names(card.put_to))}.</p>'
-        f'<p><strong>Why it matters.</strong> {escape(card.why)}</p>'
-        f'<p><strong>A good answer sounds like this.</strong> {escape(card.good)}</p>'
-        f'<p><strong>A worrying answer sounds like this.</strong> {escape(card.worrying)}</p>'
+        f'<h{heading} class="br-card-question">{escape(card.question)}</h{heading}>\n'
+        f'<p class="br-card-put-to"><strong>Put this to</strong> {escape(put_to_names(card.put_to))}.</p>\n'
+        f'<p><strong>Why it matters.</strong> {escape(card.why)}</p>\n'
+        f'<p><strong>A good answer sounds like this.</strong> {escape(card.good)}</p>\n'
+        f'<p><strong>A worrying answer sounds like this.</strong> {escape(card.worrying)}</p>\n'
         f'<p class="br-card-meta">When to ask: {escape(situations)}. '
-        f'Taught in <a href="{escape(href)}">{escape(title)}</a>.</p>'
+        f'Taught in <a href="{escape(href)}">{escape(title)}</a>.</p>\n'
         "</article>"
     )
 
 
 def card_list_html(cards: list[Located], link: Callable[[str], tuple[str, str]]) -> str:
     """A fixed set of cards, as a handout prints them: no filter."""
-    return '<div class="br-card-list">' + "".join(card_html(c, 3, link) for c in cards) + "</div>"
+    return '<div class="br-card-list">' + "\n".join(card_html(c, 3, link) for c in cards) + "</div>"
 
 
 def cards_html(cards: list[Located], key: str, grouped: bool, link: Callable[[str], tuple[str, str]]) -> str:
@@ -58,6 +58,8 @@ def cards_html(cards: list[Located], key: str, grouped: bool, link: Callable[[st
             parts.append(f'<section class="br-card-group" data-module="{escape(module)}">'
                          f"<h2>{escape(located.module_title)}</h2>")
         parts.append(card_html(located, 3, link))
+        # a line between cards: the search page's summaries read the page's text, and would run one card into the next
+        parts.append("\n")
     if grouped and module is not None:
         parts.append("</section>")
     parts.append("</div>")
