@@ -16,9 +16,9 @@ from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = ("quiz", "glossary", "terms", "decoder", "tool", "cards")
-# Big and on one page only (the room summary): each ships as its own classic script,
+# Big and on one page only (the room summary, the learning record): each ships as its own classic script,
 # boardroom-NAME.js, so the pages of the other components keep within their weight budget.
-OWN_SCRIPT = ("summary",)
+OWN_SCRIPT = ("summary", "record")
 _EXPORT = "\nexport default "
 
 
@@ -88,6 +88,11 @@ def own_script(name: str) -> str:
         "window.BoardroomComponents = window.BoardroomComponents || {};",
         _wrapped(name),
     ])
+
+
+def store_script() -> str:
+    """boardroom-store.js: the learning record's store (not a component), on every page of the book."""
+    return without_comment_lines((STATIC / "store.js").read_text(encoding="utf-8"))
 
 
 def stylesheet() -> str:

@@ -7,9 +7,12 @@ Enabled from ``_config.yml``. It
   when the bank is missing or broken; likewise ``{strategy-review}`` and
   ``{health-check}`` (the review tools), ``{question-cards}`` (see
   :mod:`boardroom.cards.book`), and ``{boardroom-glossary}`` and
-  ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`), and
+  ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`),
   ``{room-summary}``, the facilitator's summary of a room's result files read in
-  the browser (see :mod:`boardroom.results.book`);
+  the browser (see :mod:`boardroom.results.book`), and ``{learning-record}``;
+- keeps the reader's learning record in their browser: ``_static/boardroom-store.js``
+  on every page, progress on the landing page and each module's front page
+  (see :mod:`boardroom.record`);
 - gives each page's ``{term}`` links their meanings, for the tips shown on
   hover and focus (``terms.js``);
 - ships every component once, as ``_static/boardroom.js`` (a classic script,
@@ -45,8 +48,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import __version__, pages, sidenotes
-from .components import OWN_SCRIPT, classic_script, own_script, stylesheet
+from . import __version__, pages, record, sidenotes
+from .components import OWN_SCRIPT, classic_script, own_script, store_script, stylesheet
 from .directives import load_once, report
 from .glossary.book import AcronymCardDirective, DecoderDirective, GlossaryDirective
 from .problems import ProblemsFound
@@ -180,6 +183,7 @@ def _write_assets(app: Sphinx) -> None:
         ("boardroom.css", stylesheet()),
         ("boardroom-theme.css", theme_css),
         ("boardroom-menus.js", (THEME / "menus.js").read_text(encoding="utf-8")),
+        ("boardroom-store.js", store_script()),
         *((f"boardroom-{name}.js", own_script(name)) for name in OWN_SCRIPT),
     ):
         target = folder / name
@@ -221,6 +225,10 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         assets[:] = kept
     if "#term-" in body:
         body = context["body"] = body + _term_tips(app, body)
+    record.page_meta(app, pagename, context)
+    # the learning record's store, on every page: it notes visits to module pages and
+    # fills the progress elements; before boardroom.js, whose host keeps state in it
+    app.add_js_file("boardroom-store.js", defer="defer", priority=498)
     if MOUNT_MARK in body:
         app.add_css_file("boardroom.css")
         for name in OWN_SCRIPT:
@@ -324,6 +332,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("room-summary", RoomSummaryDirective)
     app.add_directive("acronym-card", AcronymCardDirective)
     pages.setup(app)
+    record.setup(app)
     sidenotes.setup(app)
     app.connect("config-inited", _add_theme_templates)
     app.connect("config-inited", _launch_services)
