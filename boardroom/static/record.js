@@ -64,6 +64,12 @@ function toolText(t) {
   return "Answers kept from an earlier visit: open the tool to see its result.";
 }
 
+// A cell's text with the day it was recorded under it (none for answers an older version kept).
+function dated(text, at) {
+  const day = longDate(at);
+  return h("span", {}, text, day ? h("span", { class: "br-record-date", text: day }) : null);
+}
+
 function render({ model, el }) {
   const store = typeof window !== "undefined" && window.BoardroomRecord && window.BoardroomRecord.available
     ? window.BoardroomRecord : null;
@@ -125,15 +131,13 @@ function render({ model, el }) {
         m.last_visit ? longDate(m.last_visit) : "Not yet"])));
     parts.push(hx("Quizzes"));
     parts.push(data.quizzes.length
-      ? table("Best and latest score in each quiz", ["Quiz", "Best score", "Latest score", "Last answered"],
-        data.quizzes.map((q) => [q.title, scoreText(q.best), scoreText(q.latest),
-          (q.latest && longDate(q.latest.at)) || "Not recorded"]))
+      ? table("Best and latest score in each quiz", ["Quiz", "Best score", "Latest score"],
+        data.quizzes.map((q) => [q.title, scoreText(q.best), dated(scoreText(q.latest), q.latest && q.latest.at)]))
       : h("p", { class: "br-note", text: "No quiz answered yet in this browser." }));
     parts.push(hx("Review tools"));
     parts.push(data.tools.length
-      ? table("Result of each review tool", ["Review tool", "Result", "Date"],
-        data.tools.map((t) => [t.title, toolText(t),
-          longDate((t.completed || t.latest || {}).at) || "Not recorded"]))
+      ? table("Result of each review tool", ["Review tool", "Result"],
+        data.tools.map((t) => [t.title, dated(toolText(t), (t.completed || t.latest || {}).at)]))
       : h("p", { class: "br-note", text: "No review tool used yet in this browser." }));
     parts.push(h("p", { class: "br-note br-record-kept",
       text: "Kept in this browser only, on this device. Nothing is sent anywhere." }));
