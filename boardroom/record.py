@@ -89,7 +89,7 @@ def progress_html(app, docname: str, shown: list[Module]) -> str:
     link = (f' <a href="{html.escape(uri(docname, record))}">Your learning record</a>.' if record and record != docname
             else "")
     lead = "Your progress in this module, kept in this browser only." if len(shown) == 1 else \
-        "Your progress in each module, kept in this browser only."
+        "Pages you have visited in each module, kept in this browser only."
     one = " br-module-progress-one" if len(shown) == 1 else ""
     return (f'<div class="br-module-progress{one}"><script type="application/json">{json_for_html(data)}</script>'
             f'<p class="br-module-progress-title">{lead}{link}</p>'

@@ -250,7 +250,7 @@ def test_progress_shows_on_the_landing_page_and_the_module_front_page_only_once_
     items = [text.strip() for text in box.locator("li").all_inner_texts()]
     link = box.locator("li a")
     title = link.inner_text()
-    assert items == [f"{title}: 2 of {len(strategy.pages)} pages visited"]
+    assert items == [f"{title}: 2 of {len(strategy.pages)} pages"]
     link.click()  # to the module's front page, named by its title
     assert page.url == site + strategy.docname + ".html"
     assert page.locator("h1").first.inner_text().startswith(title)

@@ -230,7 +230,7 @@
       const single = modules.length === 1;
       list.replaceChildren(...rows.map(([m, visited]) => {
         const li = document.createElement("li");
-        const words = `${visited} of ${m.pages.length} pages visited`;
+        const words = `${visited} of ${m.pages.length} pages` + (single ? " visited" : ""); // the lead says "visited" for a list
         if (single) {
           li.textContent = words;
         } else {
