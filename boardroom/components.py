@@ -96,7 +96,12 @@ def store_script() -> str:
 
 
 def stylesheet() -> str:
-    """Every component's CSS, after the host's."""
-    names = COMPONENTS + OWN_SCRIPT
-    paths = [STATIC / "host.css", *(stylesheet_path(n) for n in names if stylesheet_path(n).exists())]
+    """The CSS of every component in boardroom.js, after the host's."""
+    paths = [STATIC / "host.css", *(stylesheet_path(n) for n in COMPONENTS if stylesheet_path(n).exists())]
     return "\n".join(p.read_text(encoding="utf-8") for p in paths)
+
+
+def own_stylesheet(name: str) -> str:
+    """boardroom-NAME.css: the CSS of one component of OWN_SCRIPT, on its page only, after boardroom.css."""
+    path = stylesheet_path(name)
+    return path.read_text(encoding="utf-8") if path.exists() else ""

@@ -19,8 +19,8 @@ Enabled from ``_config.yml``. It
   so the book also works from ``file://``) and ``_static/boardroom.css``, on
   the pages that hold a component, whether the ``{quiz}`` directive or an
   executed notebook's widget output (its ``text/html`` entry) put it there;
-  the room summary, big and on one page, comes as its own
-  ``_static/boardroom-summary.js`` on that page only;
+  the room summary and the learning record, big and each on one page, come as
+  their own ``_static/boardroom-NAME.js`` and ``.css`` on that page only;
 - drops the embedded ipywidgets state from pages: with myst-nb's CDN scripts
   switched off (``nb_ipywidgets_js: {}``) nothing reads it;
 - shows each page's "last checked" date under its title and fails the build
@@ -49,7 +49,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import __version__, pages, record, sidenotes
-from .components import OWN_SCRIPT, classic_script, own_script, store_script, stylesheet
+from .components import OWN_SCRIPT, classic_script, own_script, own_stylesheet, store_script, stylesheet
 from .directives import load_once, report
 from .glossary.book import AcronymCardDirective, DecoderDirective, GlossaryDirective
 from .problems import ProblemsFound
@@ -185,6 +185,7 @@ def _write_assets(app: Sphinx) -> None:
         ("boardroom-menus.js", (THEME / "menus.js").read_text(encoding="utf-8")),
         ("boardroom-store.js", store_script()),
         *((f"boardroom-{name}.js", own_script(name)) for name in OWN_SCRIPT),
+        *((f"boardroom-{name}.css", own_stylesheet(name)) for name in OWN_SCRIPT),
     ):
         target = folder / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -235,6 +236,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
             if f'data-boardroom-component="{name}"' in body:
                 # before boardroom.js, whose host mounts the page's components as it runs
                 app.add_js_file(f"boardroom-{name}.js", defer="defer", priority=499)
+                app.add_css_file(f"boardroom-{name}.css", priority=501)
         app.add_js_file("boardroom.js", defer="defer")
 
 
