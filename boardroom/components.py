@@ -16,9 +16,9 @@ from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = ("quiz", "glossary", "terms", "decoder", "tool", "cards")
-# Big and on one page only (the room summary): each ships as its own classic script,
+# Big and on one page only (the room summary, the learning record): each ships as its own classic script,
 # boardroom-NAME.js, so the pages of the other components keep within their weight budget.
-OWN_SCRIPT = ("summary",)
+OWN_SCRIPT = ("summary", "record")
 _EXPORT = "\nexport default "
 
 
@@ -90,8 +90,18 @@ def own_script(name: str) -> str:
     ])
 
 
+def store_script() -> str:
+    """boardroom-store.js: the learning record's store (not a component), on every page of the book."""
+    return without_comment_lines((STATIC / "store.js").read_text(encoding="utf-8"))
+
+
 def stylesheet() -> str:
-    """Every component's CSS, after the host's."""
-    names = COMPONENTS + OWN_SCRIPT
-    paths = [STATIC / "host.css", *(stylesheet_path(n) for n in names if stylesheet_path(n).exists())]
+    """The CSS of every component in boardroom.js, after the host's."""
+    paths = [STATIC / "host.css", *(stylesheet_path(n) for n in COMPONENTS if stylesheet_path(n).exists())]
     return "\n".join(p.read_text(encoding="utf-8") for p in paths)
+
+
+def own_stylesheet(name: str) -> str:
+    """boardroom-NAME.css: the CSS of one component of OWN_SCRIPT, on its page only, after boardroom.css."""
+    path = stylesheet_path(name)
+    return path.read_text(encoding="utf-8") if path.exists() else ""

@@ -9,10 +9,14 @@ Enabled from ``_config.yml``. It
   ``{health-check}``, ``{contract-review}``: a new rules file brings its own
   directive, with no code change), ``{question-cards}`` (see
   :mod:`boardroom.cards.book`), and ``{boardroom-glossary}`` and
-  ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`), and
+  ``{acronym-decoder}`` (see :mod:`boardroom.glossary.book`),
   ``{room-summary}``, the facilitator's summary of a room's result files read in
-  the browser (see :mod:`boardroom.results.book`), and ``{role-route}``, a
-  route through the course from ``exercises/routes.yml`` (see :mod:`boardroom.routes`);
+  the browser (see :mod:`boardroom.results.book`), ``{role-route}``, a route
+  through the course from ``exercises/routes.yml`` (see :mod:`boardroom.routes`),
+  and ``{learning-record}``;
+- keeps the reader's learning record in their browser: ``_static/boardroom-store.js``
+  on every page, progress on the landing page and each module's front page
+  (see :mod:`boardroom.record`);
 - gives each page's ``{term}`` links their meanings, for the tips shown on
   hover and focus (``terms.js``);
 - ships pdf.js (``boardroom/static/vendor/pdfjs``) as ``_static/pdfjs/``, which
@@ -21,8 +25,8 @@ Enabled from ``_config.yml``. It
   so the book also works from ``file://``) and ``_static/boardroom.css``, on
   the pages that hold a component, whether the ``{quiz}`` directive or an
   executed notebook's widget output (its ``text/html`` entry) put it there;
-  the room summary, big and on one page, comes as its own
-  ``_static/boardroom-summary.js`` on that page only;
+  the room summary and the learning record, big and each on one page, come as
+  their own ``_static/boardroom-NAME.js`` and ``.css`` on that page only;
 - drops the embedded ipywidgets state from pages: with myst-nb's CDN scripts
   switched off (``nb_ipywidgets_js: {}``) nothing reads it;
 - shows each page's "last checked" date under its title and fails the build
@@ -55,8 +59,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import __version__, pages, reading, search, sidenotes
-from .components import OWN_SCRIPT, classic_script, own_script, stylesheet
+from . import __version__, pages, reading, record, search, sidenotes
+from .components import OWN_SCRIPT, classic_script, own_script, own_stylesheet, store_script, stylesheet
 from .directives import load_once, report
 from .glossary.book import AcronymCardDirective, DecoderDirective, GlossaryDirective
 from .problems import ProblemsFound
@@ -219,7 +223,9 @@ def _write_assets(app: Sphinx) -> None:
         ("boardroom-theme.css", theme_css),
         ("boardroom-menus.js", (THEME / "menus.js").read_text(encoding="utf-8")),
         ("boardroom-routes.css", ROUTES_CSS.read_text(encoding="utf-8")),
+        ("boardroom-store.js", store_script()),
         *((f"boardroom-{name}.js", own_script(name)) for name in OWN_SCRIPT),
+        *((f"boardroom-{name}.css", own_stylesheet(name)) for name in OWN_SCRIPT),
     ):
         target = folder / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -267,12 +273,17 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         body = context["body"] = body + _term_tips(app, body)
     if any(mark in body for mark in ROUTES_MARKS):
         app.add_css_file("boardroom-routes.css")
+    record.page_meta(app, pagename, context)
+    # the learning record's store, on every page: it notes visits to module pages and
+    # fills the progress elements; before boardroom.js, whose host keeps state in it
+    app.add_js_file("boardroom-store.js", defer="defer", priority=498)
     if MOUNT_MARK in body:
         app.add_css_file("boardroom.css")
         for name in OWN_SCRIPT:
             if f'data-boardroom-component="{name}"' in body:
                 # before boardroom.js, whose host mounts the page's components as it runs
                 app.add_js_file(f"boardroom-{name}.js", defer="defer", priority=499)
+                app.add_css_file(f"boardroom-{name}.css", priority=501)
         app.add_js_file("boardroom.js", defer="defer")
 
 
@@ -397,6 +408,7 @@ def setup(app: Sphinx) -> dict:
     pages.setup(app)
     reading.setup(app)
     search.setup(app)
+    record.setup(app)
     sidenotes.setup(app)
     app.connect("config-inited", _add_theme_templates)
     app.connect("config-inited", _launch_services)

@@ -26,6 +26,8 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
 BANK = load_bank(ROOT / "exercises" / "quizzes" / "why-the-board.yml")
 PAGE = "book/why-the-board/two-better-decisions.html"
+# Where earlier versions of the book kept this quiz's answers: moved into the
+# learning record's store (boardroom.record) when a page loads, or dropped if unreadable.
 STORAGE_KEY = f"boardroom.v1.quiz.{BANK.id}"
 CASES = json.loads((Path(__file__).parent / "fixtures" / "normalise_cases.json").read_text(encoding="utf-8"))
 
@@ -180,7 +182,7 @@ def test_corrupted_or_stale_storage_is_ignored(visit, site, stored):
     q = BANK.questions[0]
     respond(v.page, q, right_response(q))
     assert score_text(v.page).startswith("Score: 1 of")
-    kept = json.loads(v.page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})"))
+    kept = json.loads(v.page.evaluate("localStorage.getItem('boardroom.record')"))["components"][f"quiz.{BANK.id}"]
     assert kept["revision"] == revision(BANK) and kept["state"]["score"] == 1
 
 

@@ -5,26 +5,24 @@
 // Each mount (div.boardroom-mount) holds a JSON config: the component's name,
 // a key, its starting state, the names of the state to keep, and a revision.
 // The host gives the component a stand-in for anywidget's model (get, set, on,
-// off, save_changes, send) that keeps the named state in localStorage under a
-// versioned key. Stored data that is stale or unreadable is dropped, never
-// trusted: the page must work whatever the browser holds.
+// off, save_changes, send) that keeps the named state in the learning record's
+// store (store.js, window.BoardroomRecord), with the component's summary of its
+// results when it offers one (its exported summary(state)). State kept for
+// another revision of the content is not restored: the page must work whatever
+// the browser holds.
 (function () {
   "use strict";
   const PREFIX = "boardroom.v1";
   const components = window.BoardroomComponents || {};
 
-  function usable(kind) {
-    try {
-      const store = window[kind];
-      store.setItem(`${PREFIX}.probe`, "1");
-      store.removeItem(`${PREFIX}.probe`);
-      return store;
-    } catch (err) {
-      return null; // blocked by policy or private browsing: run without keeping progress
-    }
+  let session = null;
+  try {
+    session = window.sessionStorage;
+    session.setItem(`${PREFIX}.probe`, "1");
+    session.removeItem(`${PREFIX}.probe`);
+  } catch (err) {
+    session = null; // blocked by policy or private browsing: a new order on each page
   }
-  const local = usable("localStorage");
-  const session = usable("sessionStorage");
 
   // One seed per browser session, so shuffled options keep their order across pages and reloads.
   function sessionSeed() {
@@ -36,27 +34,32 @@
     return seed;
   }
 
-  function readStored(key, revision, persist) {
-    if (!local) return {};
-    const raw = local.getItem(key);
-    if (raw === null) return {};
-    try {
-      const stored = JSON.parse(raw);
-      const state = stored && stored.state;
-      if (stored.revision === revision && state && typeof state === "object" && !Array.isArray(state)) {
-        return Object.fromEntries(persist.filter((name) => name in state).map((name) => [name, state[name]]));
-      }
-    } catch (err) {
-      // fall through: unreadable
-    }
-    local.removeItem(key);
-    return {};
+  const store = window.BoardroomRecord && window.BoardroomRecord.available ? window.BoardroomRecord : null;
+
+  function readStored(config, persist) {
+    const state = store ? store.state(config.component, config.key, config.revision) : {};
+    return Object.fromEntries(persist.filter((name) => name in state).map((name) => [name, state[name]]));
   }
 
-  function createModel(config) {
-    const key = `${PREFIX}.${config.component}.${config.key}`;
+  // The component's own account of its results, for the learning record; null if it offers none or fails.
+  function summaryOf(component, state) {
+    if (typeof component.summary !== "function") return null;
+    try {
+      return component.summary(state);
+    } catch (err) {
+      console.warn("boardroom: no summary for the learning record", err);
+      return null;
+    }
+  }
+
+  function createModel(config, component) {
     const persist = Array.isArray(config.persist) ? config.persist : [];
-    const state = Object.assign({ seed: sessionSeed() }, config.state, readStored(key, config.revision, persist));
+    const state = Object.assign({ seed: sessionSeed() }, config.state, readStored(config, persist));
+    const kept = () => Object.fromEntries(persist.map((name) => [name, state[name]]));
+    // Answers moved from an older version of the book get their summary (title, score, rating) now.
+    if (store && store.needsSummary(config.component, config.key)) {
+      store.save(config.component, config.key, config.revision, kept(), summaryOf(component, state), { keepTime: true });
+    }
     const listeners = new Map();
     const fire = (event) => (listeners.get(event) || []).slice().forEach((callback) => callback());
     return {
@@ -77,13 +80,7 @@
         }
       },
       save_changes() {
-        if (!local) return;
-        const kept = Object.fromEntries(persist.map((name) => [name, state[name]]));
-        try {
-          local.setItem(key, JSON.stringify({ revision: config.revision, state: kept }));
-        } catch (err) {
-          console.warn("boardroom: progress not saved in this browser", err);
-        }
+        if (store) store.save(config.component, config.key, config.revision, kept(), summaryOf(component, state));
       },
       send() {}, // no kernel to send to
     };
@@ -103,7 +100,7 @@
       const component = components[config.component];
       if (!component) continue; // the readable fallback stays
       const id = `${config.component}.${config.key}`;
-      if (!models.has(id)) models.set(id, createModel(config));
+      if (!models.has(id)) models.set(id, createModel(config, component));
       const el = document.createElement("div");
       el.className = `boardroom-component boardroom-${config.component}`;
       // The fallback stays, hidden on screen by CSS: print uses it, with the

@@ -435,5 +435,19 @@ function render({ model, el }) {
   return () => model.off("change:answers", sync);
 }
 
+// For the book's learning record (host.js calls it on each save; Jupyter ignores it):
+// the quiz's title and its score as the answers stand, marked afresh from the bank.
+function summary(state) {
+  const bank = state.bank;
+  if (!isObject(bank) || !Array.isArray(bank.questions)) return null;
+  const answers = cleanAnswers(bank, state.answers);
+  return {
+    title: bank.title,
+    score: scoreOf(bank, answers),
+    answered: bank.questions.filter((q) => answers[q.id] && "response" in answers[q.id]).length,
+    total: bank.questions.length,
+  };
+}
+
 // normalise and isCorrect are exported too, so tests can check they mark exactly as Python does.
-export default { render, normalise, isCorrect };
+export default { render, summary, normalise, isCorrect };

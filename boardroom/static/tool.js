@@ -347,4 +347,23 @@ function render({ model, el }) {
   show();
 }
 
-export default { render, applyRules };
+// For the book's learning record (host.js calls it on each save; Jupyter ignores it):
+// the tool's title, how far the reader has got, and a complete result in words.
+function summary(state) {
+  const tool = state.tool;
+  if (!isObject(tool) || !Array.isArray(tool.items) || !Array.isArray(tool.ratings)) return null;
+  const result = applyRules(tool, state.answers, state.stage);
+  return {
+    title: tool.title,
+    answered: result.answered,
+    total: result.total,
+    complete: result.complete,
+    rating_name: tool.rating_name || "Rating",
+    rating_label: result.rating_label,
+    confidence_label: result.confidence_label,
+    at_best_label: result.at_best_label,
+    stage_label: result.stage_label,
+  };
+}
+
+export default { render, summary, applyRules };
