@@ -54,6 +54,36 @@ def test_each_workshop_notebook_runs_top_to_bottom_in_a_fresh_kernel(path):
         assert summary["data"]["text/markdown"].startswith("Read 12 result file(s); skipped 3.")
 
 
+@pytest.mark.kernel
+def test_the_contract_workshop_notebook_reads_the_tables_answers_back_in_python():
+    """The practice case's worked example, sent as a browser sends a table's answers: the notebook's
+    results cell gives the example's view and confidence and names the show-stoppers that hold it down."""
+    from boardroom.tools.data import load_tool
+
+    tool = load_tool(ROOT / "exercises" / "tools" / "contract-review.yml")
+    example = next(e for e in tool.examples if e.id == "practice-case")
+    nb = nbformat.read(WORKSHOPS / "buy-reuse-or-build.ipynb", as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    client = NotebookClient(nb, timeout=CELL_SECONDS, startup_timeout=60, kernel_name="python3",
+                            resources={"metadata": {"path": str(WORKSHOPS)}})
+    with client.setup_kernel():
+        for cell in code[:2]:  # the import and the review
+            client.execute_cell(cell, nb.cells.index(cell))
+        widget = next(o for o in code[1].outputs if WIDGET_VIEW in o.get("data", {}))
+        update = client.kc.session.msg("comm_msg", {"comm_id": widget["data"][WIDGET_VIEW]["model_id"], "data": {
+            "method": "update", "state": {"answers": dict(example.answers), "stage": ""}, "buffer_paths": []}})
+        client.kc.shell_channel.send(update)
+        client.execute_cell(code[2], nb.cells.index(code[2]))
+    printed = "".join(o.get("text", "") for o in code[2].outputs).splitlines()
+    labels = {r.id: r.label for r in tool.ratings}
+    questions = {item.id: item.question for item in tool.items}
+    capped = [item.id for item in tool.items if item.caps.get(example.answers[item.id]) == example.rating]
+    unknown = sum(answer == "unknown" for answer in example.answers.values())
+    assert printed[:3] == [f"Answered {len(tool.items)} of {len(tool.items)}", f"View: {labels[example.rating]}",
+                           f"Confidence: {example.confidence.capitalize()} confidence: {unknown} of {len(tool.items)} unknown"]
+    assert sorted(printed[3:]) == sorted(f"Held down by: {questions[i]}" for i in capped) and len(capped) == 4
+
+
 def _section(text: str, heading: str) -> str:
     return re.search(rf"^## {heading}\n(.*?)(?=^## |\Z)", text, re.S | re.M).group(1)
 
