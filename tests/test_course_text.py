@@ -134,7 +134,7 @@ def test_acronyms_in_every_notebook_of_the_book(notebook, known):
 
 
 def test_the_book_lints_its_workshop_notebooks():
-    assert {p.stem for p in NOTEBOOKS} >= {"decode-the-board-pack", "challenge-the-strategy", "pre-mortem"}
+    assert {p.stem for p in NOTEBOOKS} >= {"decode-the-board-pack", "challenge-the-strategy", "pre-mortem", "buy-reuse-or-build"}
 
 
 PRACTICE_PAGES = sorted((ROOT / "book" / "jargon").glob("board-papers*.md"))

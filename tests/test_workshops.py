@@ -24,8 +24,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CELL_SECONDS = 60
 
 
-def test_there_are_three_workshops_each_with_guide_notebook_and_handout():
-    names = {"decode-the-board-pack", "challenge-the-strategy", "pre-mortem"}
+def test_there_are_four_workshops_each_with_guide_notebook_and_handout():
+    names = {"decode-the-board-pack", "challenge-the-strategy", "pre-mortem", "buy-reuse-or-build"}
     assert names <= {p.stem for p in NOTEBOOKS}
     assert names == {p.stem for p in HANDOUTS}
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
@@ -54,6 +54,87 @@ def test_each_workshop_notebook_runs_top_to_bottom_in_a_fresh_kernel(path):
         assert summary["data"]["text/markdown"].startswith("Read 12 result file(s); skipped 3.")
 
 
+@pytest.mark.kernel
+def test_the_contract_workshop_notebook_reads_the_tables_answers_back_in_python():
+    """The practice case's worked example, sent as a browser sends a table's answers: the notebook's
+    results cell gives the example's view and confidence and names the show-stoppers that hold it down."""
+    from boardroom.tools.data import load_tool
+
+    tool = load_tool(ROOT / "exercises" / "tools" / "contract-review.yml")
+    example = next(e for e in tool.examples if e.id == "practice-case")
+    nb = nbformat.read(WORKSHOPS / "buy-reuse-or-build.ipynb", as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    client = NotebookClient(nb, timeout=CELL_SECONDS, startup_timeout=60, kernel_name="python3",
+                            resources={"metadata": {"path": str(WORKSHOPS)}})
+    with client.setup_kernel():
+        for cell in code[:2]:  # the import and the review
+            client.execute_cell(cell, nb.cells.index(cell))
+        widget = next(o for o in code[1].outputs if WIDGET_VIEW in o.get("data", {}))
+        update = client.kc.session.msg("comm_msg", {"comm_id": widget["data"][WIDGET_VIEW]["model_id"], "data": {
+            "method": "update", "state": {"answers": dict(example.answers), "stage": ""}, "buffer_paths": []}})
+        client.kc.shell_channel.send(update)
+        client.execute_cell(code[2], nb.cells.index(code[2]))
+    printed = "".join(o.get("text", "") for o in code[2].outputs).splitlines()
+    labels = {r.id: r.label for r in tool.ratings}
+    questions = {item.id: item.question for item in tool.items}
+    capped = [item.id for item in tool.items if item.caps.get(example.answers[item.id]) == example.rating]
+    unknown = sum(answer == "unknown" for answer in example.answers.values())
+    assert printed[:3] == [f"Answered {len(tool.items)} of {len(tool.items)}", f"View: {labels[example.rating]}",
+                           f"Confidence: {example.confidence.capitalize()} confidence: {unknown} of {len(tool.items)} unknown"]
+    assert sorted(printed[3:]) == sorted(f"Held down by: {questions[i]}" for i in capped) and len(capped) == 4
+
+
+def _section(text: str, heading: str) -> str:
+    return re.search(rf"^## {heading}\n(.*?)(?=^## |\Z)", text, re.S | re.M).group(1)
+
+
+@pytest.mark.parametrize("path", HANDOUTS, ids=[p.stem for p in HANDOUTS])
+def test_each_guides_minutes_add_up_and_agree_in_its_table_its_run_sheet_and_the_workshop_list(path):
+    text = (ROOT / "book" / "facilitators" / f"{path.stem}.md").read_text(encoding="utf-8")
+    length = int(re.search(r"\*\*Length:\*\* (\d+) minutes\.", text).group(1))
+    teaching, activity = map(int, re.search(
+        rf"The minutes add up to {length}: (\d+) minutes of teaching and (\d+) of activity\.", text).groups())
+    table = _section(text, "Timings")
+    rows = [tuple(map(int, r)) for r in re.findall(r"^\| (\d+) \| [^|]+ \| (\d+) \| (\d+) \|$", table, re.M)]
+    total = tuple(map(int, re.search(
+        r"^\| \| \*\*Total \((\d+) minutes\)\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \|$", table, re.M).groups()))
+    assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
+    assert (sum(r[1] for r in rows), sum(r[2] for r in rows)) == (teaching, activity) == total[1:]
+    assert teaching + activity == length == total[0]
+    # each step of the run sheet has the minutes the table gives it
+    steps = {}
+    for n, first, kind, second in re.findall(
+            r"^(\d+)\. \*\*[^(*]*\((\d+) minutes?(?:, (teaching|activity)| teaching, (\d+) activity)\)\.\*\*",
+            _section(text, "Run sheet"), re.M):
+        steps[int(n)] = {"teaching": (int(first), 0), "activity": (0, int(first))}.get(kind, (int(first), int(second or 0)))
+    assert steps == {n: (t, a) for n, t, a in rows}
+    listing = (ROOT / "book" / "facilitators" / "workshops.md").read_text(encoding="utf-8")
+    assert re.search(rf"^\| \[[^]]+\]\({path.stem}\.md\) \| {length} minutes \|", listing, re.M), "workshops.md"
+
+
+def test_the_clause_checklist_matches_the_contract_reviews_questions_and_show_stoppers():
+    from boardroom.tools.data import load_tool
+    from boardroom.tools.engine import confidence
+
+    tool = load_tool(ROOT / "exercises" / "tools" / "contract-review.yml")
+    labels = {"do-not-sign": "Do not sign", "renegotiate": "Renegotiate"}
+    text = (ROOT / "book" / "facilitators" / "handouts" / "buy-reuse-or-build.md").read_text(encoding="utf-8")
+    checklist = _section(text, "Clause checklist")
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in checklist.splitlines()
+            if re.match(r"\| \d+ \|", line)]
+    assert [int(row[0]) for row in rows] == list(range(1, len(tool.items) + 1))
+    # four empty answer boxes, then the show-stopper a "No" triggers, as the rules file sets it
+    assert all(row[2:6] == ["", "", "", ""] for row in rows)
+    assert [row[6] for row in rows] == [labels.get(item.caps.get("missing"), "") for item in tool.items]
+    unknown = [str(i) for i, item in enumerate(tool.items, 1) if "unknown" in item.caps]
+    assert all(tool.items[int(i) - 1].caps["unknown"] == "renegotiate" for i in unknown)
+    assert f'"Not known" on questions {", ".join(unknown[:-1])} or {unknown[-1]} holds it at' in checklist
+    no_view = next(n for n in range(len(tool.items) + 1) if confidence(n, len(tool.items)) == "low")
+    assert f'With {no_view} or more "Not known" answers, there is no view' in checklist
+    bands = [f"{round(r.min_share * 100)}% or more, *{r.label}*" for r in tool.ratings if r.min_share]
+    assert all(band in checklist for band in bands), bands
+
+
 def _print_pdf(page, url: str, target: Path) -> list[str]:
     page.goto(url)
     page.emulate_media(media="print")
@@ -78,6 +159,17 @@ def test_each_handout_prints_its_acronym_card_on_one_page(visit, site, path, tmp
     # the book's navigation, buttons and search stay off paper
     assert "Skip to main content" not in everything and "Download this page" not in everything
     assert "Show every question" not in everything
+
+
+@pytest.mark.browser
+def test_the_clause_checklist_prints_on_one_page(visit, site, tmp_path):
+    pages = _print_pdf(visit().page, f"{site}book/facilitators/handouts/buy-reuse-or-build.html", tmp_path / "h.pdf")
+    start = [i for i, text in enumerate(pages) if "Clause checklist\n" in text and "Tick one answer" in text]
+    assert len(start) == 1
+    page = " ".join(pages[start[0]].split())  # lines break anywhere
+    # its first and last rows and the scoring rules under it, all on that one sheet
+    for part in ("Published open interfaces", "organisation itself", "there is no view"):  # no "fi": PDF ligatures
+        assert part in page, part
 
 
 @pytest.mark.browser
