@@ -18,6 +18,7 @@ from conftest import FIXTURES, ROOT, build_book, copy_fixture_book
 
 TOOLS = ROOT / "exercises" / "tools"
 DATE = "---\nlast_checked: 2026-12-02\n---\n\n"
+MODULE_DATE = "---\nlast_checked: 2026-12-02\ndescription: A page of the fixture module.\n---\n\n"
 
 
 def test_the_modules_are_the_toc_chapters_that_are_a_folder_index_with_pages():
@@ -51,8 +52,9 @@ def _record_book(folder: Path, record_page: str) -> Path:
     """The fixture book with a two-page module, a record page and both review tools."""
     source = copy_fixture_book(folder)
     (source / "mod").mkdir()
-    (source / "mod" / "index.md").write_text(DATE + "# The module\n\nIts front page.\n", encoding="utf-8")
-    (source / "mod" / "part.md").write_text(DATE + "# A part\n\nA page of the module.\n", encoding="utf-8")
+    # a module's pages describe themselves for its front page's list (boardroom.reading)
+    (source / "mod" / "index.md").write_text(MODULE_DATE + "# The module\n\nIts front page.\n", encoding="utf-8")
+    (source / "mod" / "part.md").write_text(MODULE_DATE + "# A part\n\nA page of the module.\n", encoding="utf-8")
     (source / "record.md").write_text(DATE + record_page, encoding="utf-8")
     shutil.copytree(TOOLS, source / "exercises" / "tools")
     (source / "_toc.yml").write_text(

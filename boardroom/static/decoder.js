@@ -406,6 +406,8 @@ function render({ model, el }) {
   const level = titleLevel(el);
   const label = h("label", { for: `${id}-text`, text: "Paste text from a board paper" });
   const box = h("textarea", { id: `${id}-text`, rows: "8", spellcheck: "false", class: "br-decoder-input" });
+  // a browser only scrolls a focused box that is wholly out of view: bring all of it in (WCAG 2.4.11)
+  box.addEventListener("focus", () => box.scrollIntoView({ block: "nearest" }));
   box.value = model.get("text") || "";
   // The file input stays out of sight and out of the tab order: a button opens it, which every
   // browser lets a keyboard press, and the drop zone takes a dragged file.
