@@ -218,6 +218,16 @@ def decoder_rows(decode_seconds: float, decoded_bytes: int, sizes: dict[str, int
     return rows
 
 
+def python_decoder_figures(tmp: Path):
+    """The Python decoder on 1 MB of text and on the generated board pack: (seconds, bytes
+    decoded, the pack's files, seconds per pack file, the files' sizes)."""
+    known = table(load_glossary(ROOT / "glossary"))
+    decode_seconds, decoded_bytes = time_decoder(known)
+    files = board_pack_files(known, tmp)
+    return decode_seconds, decoded_bytes, files, time_pack_python(known, files), \
+        {kind: path.stat().st_size for kind, path in files.items()}
+
+
 def decoder_only(chromium: str) -> int:
     """The decoder's and the filter's figures alone, on one build."""
     from playwright.sync_api import sync_playwright
@@ -226,11 +236,7 @@ def decoder_only(chromium: str) -> int:
         tmp = Path(tmp)
         timed_build(ROOT, tmp / "book", FLAGS)
         html = tmp / "book" / "_build" / "html"
-        known = table(load_glossary(ROOT / "glossary"))
-        decode_seconds, decoded_bytes = time_decoder(known)
-        files = board_pack_files(known, tmp)
-        python = time_pack_python(known, files)
-        sizes = {kind: path.stat().st_size for kind, path in files.items()}
+        decode_seconds, decoded_bytes, files, python, sizes = python_decoder_figures(tmp)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             page = browser.new_page()
@@ -267,11 +273,7 @@ def main() -> int:
         stock_build = timed_build(tmp / "stock-src", tmp / "stock", [])
         html = tmp / "book" / "_build" / "html"
         stock_html = tmp / "stock" / "_build" / "html"
-        known = table(load_glossary(ROOT / "glossary"))
-        decode_seconds, decoded_bytes = time_decoder(known)
-        files = board_pack_files(known, tmp)
-        pack_python = time_pack_python(known, files)
-        sizes = {kind: path.stat().st_size for kind, path in files.items()}
+        decode_seconds, decoded_bytes, files, pack_python, sizes = python_decoder_figures(tmp)
         (html / "synthetic-glossary.html").write_text(synthetic_glossary_page(10_000), encoding="utf-8")
 
         with sync_playwright() as playwright:

@@ -28,19 +28,26 @@ def report(directive: SphinxDirective, found: ProblemsFound) -> list:
     return []
 
 
-def load_once(app) -> list[Located]:
-    """The glossary, read once a build (it takes half a second) and shared by the
-    glossary page, the decoder page and the term tips; :class:`ProblemsFound` if broken."""
-    cached = getattr(app, "boardroom_glossary", None)
+def cached_on_app(app, name: str, load):
+    """``load()``'s result, read once a build and kept on ``app`` as ``name``; a broken
+    file's :class:`ProblemsFound` is kept too, and raised to every page that asks."""
+    cached = getattr(app, name, None)
     if cached is None:
         try:
-            cached = load_glossary(Path(app.srcdir) / app.config.boardroom_glossary_dir)
+            cached = load()
         except ProblemsFound as found:
             cached = found
-        app.boardroom_glossary = cached
+        setattr(app, name, cached)
     if isinstance(cached, ProblemsFound):
         raise cached
     return cached
+
+
+def load_once(app) -> list[Located]:
+    """The glossary, read once a build (it takes half a second) and shared by the
+    glossary page, the decoder page and the term tips; :class:`ProblemsFound` if broken."""
+    return cached_on_app(app, "boardroom_glossary",
+                         lambda: load_glossary(Path(app.srcdir) / app.config.boardroom_glossary_dir))
 
 
 def glossary_entries(directive: SphinxDirective) -> list[Located]:

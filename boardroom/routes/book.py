@@ -15,7 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..cards.model import SITUATIONS
-from ..directives import report
+from ..directives import cached_on_app, report
 from ..problems import ProblemsFound
 from .data import ROUTES_PATH, ResolvedRoute, load_routes
 
@@ -88,18 +88,9 @@ class SituationCardsRole(SphinxRole):
 
 def _load(directive: SphinxDirective) -> list[ResolvedRoute]:
     """Every route, read once a build and shared by the pages that show one."""
-    app = directive.env.app
-    cached = getattr(app, "boardroom_routes", None)
-    if cached is None:
-        srcdir = Path(directive.env.srcdir)
-        try:
-            cached = load_routes(srcdir / directive.config.boardroom_routes_file, srcdir)
-        except ProblemsFound as found:
-            cached = found
-        app.boardroom_routes = cached
-    if isinstance(cached, ProblemsFound):
-        raise cached
-    return cached
+    srcdir = Path(directive.env.srcdir)
+    return cached_on_app(directive.env.app, "boardroom_routes",
+                         lambda: load_routes(srcdir / directive.config.boardroom_routes_file, srcdir))
 
 
 class RoleRouteDirective(SphinxDirective):
