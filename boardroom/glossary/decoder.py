@@ -267,16 +267,15 @@ def rank_unknown(counts: Counter[str], text: str) -> list[Unknown]:
     come last: short words written in capitals (IT, US, AND), quarters (Q2), words the text also uses in
     lower case ("SUMMARY" beside "summary"), and words seen only in headings written in capitals
     (a line with two or more words and no lower-case letter)."""
-    lower = set()
-    outside_headings = set()
+    everywhere: set[str] = set()  # the distinct tokens: a paper repeats most of its words
+    outside: set[str] = set()
     for line in LINES.split(text):
         tokens = TOKEN.findall(line)
-        heading = len(tokens) >= 2 and not re.search(r"[a-z]", line)
-        for token in tokens:
-            if token.islower():
-                lower.add(token)
-            if not heading:
-                outside_headings.add(unknown_base(token))
+        everywhere.update(tokens)
+        if not (len(tokens) >= 2 and not re.search(r"[a-z]", line)):  # not a heading
+            outside.update(tokens)
+    lower = {token for token in everywhere if token.islower()}
+    outside_headings = {unknown_base(token) for token in outside}
     ranked = []
     for first, (name, n) in enumerate(counts.items()):
         if is_roman(name):
