@@ -18,6 +18,7 @@ import os
 import re
 from pathlib import Path
 
+import yaml
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx import addnodes
@@ -124,13 +125,38 @@ def check_page(app, doctree: nodes.document) -> None:
     section.insert(1, nodes.raw("", _date_html(found), format="html"))
 
 
-def _pages(site_map, docname: str) -> list[str]:
+def site_map_of(env):
+    """jupyter-book's map of ``_toc.yml`` for this build, or None in a plain Sphinx project."""
+    return getattr(env, "external_site_map", None) or getattr(env.config, "external_site_map", None)
+
+
+def pages_under(site_map, docname: str) -> list[str]:
     """A page and every page under it in the table of contents."""
     found = [docname]
     for tree in site_map[docname].subtrees:
         for child in tree.files():
-            found.extend(_pages(site_map, child))
+            found.extend(pages_under(site_map, child))
     return found
+
+
+def toc_files(book_root: Path) -> list[str]:
+    """Every page named in ``_toc.yml``, root first, as paths without a suffix (read from the file,
+    for code that runs outside a build)."""
+    toc = yaml.safe_load((book_root / "_toc.yml").read_text(encoding="utf-8")) or {}
+    files: list[str] = [toc["root"]] if "root" in toc else []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("file"), str):
+                files.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk({k: v for k, v in toc.items() if k != "root"})
+    return [re.sub(r"\.(md|ipynb)$", "", f) for f in files]
 
 
 class LastCheckedDirective(SphinxDirective):
@@ -139,14 +165,14 @@ class LastCheckedDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        site_map = getattr(self.env, "external_site_map", None) or getattr(self.config, "external_site_map", None)
+        site_map = site_map_of(self.env)
         if site_map is None:  # a plain Sphinx project: no parts to list
             raise self.error("{last-checked} lists the parts of a Jupyter Book's _toc.yml; this project has none")
         rows = []
         for tree in site_map[site_map.root.docname].subtrees:
             groups = [(tree.caption, tree.files())] if tree.caption else [(None, [f]) for f in tree.files()]
             for caption, files in groups:
-                pages = [p for f in files for p in _pages(site_map, f) if p not in EXEMPT]
+                pages = [p for f in files for p in pages_under(site_map, f) if p not in EXEMPT]
                 days = []
                 for page in pages:
                     path = Path(self.env.doc2path(page))

@@ -30,6 +30,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .glossary.lint import body_words, notebook_markdown
+from .pages import pages_under, site_map_of
 from .problems import Problem, display_path
 
 logger = logging.getLogger("boardroom.sphinx")
@@ -48,16 +49,6 @@ class PageFacts:
     words: int
 
 
-def site_map_of(env):
-    return getattr(env, "external_site_map", None) or getattr(env.config, "external_site_map", None)
-
-
-def _under(site_map, docname: str) -> list[str]:
-    found = [docname]
-    for tree in site_map[docname].subtrees:
-        for child in tree.files():
-            found.extend(_under(site_map, child))
-    return found
 
 
 def modules(site_map) -> dict[str, list[str]]:
@@ -68,7 +59,7 @@ def modules(site_map) -> dict[str, list[str]]:
     for tree in site_map[site_map.root.docname].subtrees:
         for chapter in tree.files():
             if chapter.rsplit("/", 1)[-1] == "index" and site_map[chapter].subtrees:
-                found[chapter] = _under(site_map, chapter)
+                found[chapter] = pages_under(site_map, chapter)
     return found
 
 

@@ -26,6 +26,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from . import reading
+from .pages import site_map_of
 from .directives import report
 from .mount import json_for_html, mount_html
 from .problems import ProblemsFound
@@ -110,7 +111,7 @@ class LearningRecordDirective(SphinxDirective):
 def _replace_record(app, doctree, docname: str) -> None:
     uri = app.builder.get_relative_uri
     shown = [{"id": m.docname, "title": _title(app.env, m.docname), "href": uri(docname, m.docname),
-              "pages": list(m.pages)} for m in modules(reading.site_map_of(app.env))]
+              "pages": list(m.pages)} for m in modules(site_map_of(app.env))]
     for node in list(doctree.findall(learning_record)):
         state = {"catalogue": node["catalogue"], "modules": shown, "course": app.config.html_title or app.config.project}
         node.replace_self(nodes.raw("", mount_html("record", "record", "", state, [], RECORD_FALLBACK), format="html"))
@@ -119,7 +120,7 @@ def _replace_record(app, doctree, docname: str) -> None:
 def _insert_progress(app, doctree, docname: str) -> None:
     if app.builder.format != "html":
         return
-    site_map = reading.site_map_of(app.env)
+    site_map = site_map_of(app.env)
     found = modules(site_map)
     if not found:
         return
@@ -145,7 +146,7 @@ def resolved(app, doctree, docname: str) -> None:
 
 def page_meta(app, pagename: str, context: dict) -> None:
     """html-page-context: mark a module's pages, so the store notes the visit."""
-    for module in modules(reading.site_map_of(app.env)):
+    for module in modules(site_map_of(app.env)):
         if pagename in module.pages:
             context["metatags"] = context.get("metatags", "") + (
                 f'\n<meta name="boardroom-page" content="{html.escape(pagename)}">'

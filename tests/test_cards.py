@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from boardroom.cards.data import CARDS_DIR, load_cards
-from boardroom.cards.model import MODULES, ROLES, SITUATIONS
+from boardroom.cards.model import MODULES, SITUATIONS
 from boardroom.cards.render import put_to_names
 from boardroom.cli import main
 from boardroom.problems import ProblemsFound
@@ -128,7 +127,7 @@ def test_the_page_filters_by_situation_and_keeps_the_choice_in_the_address(visit
     assert status.inner_text() == f"Showing all {len(CARDS)} questions."
     assert visible_ids(page) == [c.card.id for c in CARDS]
 
-    page.get_by_label(f"Go-live (", exact=False).check()
+    page.get_by_label("Go-live (", exact=False).check()
     go_live = [c.card.id for c in CARDS if "go-live" in c.card.situations]
     assert visible_ids(page) == go_live
     assert status.inner_text() == f"Showing {len(go_live)} of {len(CARDS)} questions, for: Go-live."

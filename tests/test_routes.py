@@ -22,7 +22,8 @@ import yaml
 
 from boardroom.cli import main
 from boardroom.problems import ProblemsFound
-from boardroom.routes.data import ROUTES_PATH, headings, load_routes, toc_files
+from boardroom.pages import toc_files
+from boardroom.routes.data import ROUTES_PATH, headings, load_routes
 
 from conftest import ROOT, build_book, copy_fixture_book
 

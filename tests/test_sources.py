@@ -18,9 +18,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 
 from boardroom.glossary.lint import body_words
+from boardroom.pages import toc_files as toc_names
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -85,21 +85,7 @@ LENGTH_EXEMPT = {
 
 def toc_files() -> list[Path]:
     """Every page file named in _toc.yml, in order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    names: list[str] = [toc["root"]]
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                names.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc.get("parts", []))
-    walk(toc.get("chapters", []))
+    names = toc_names(ROOT)
     pages = []
     for name in names:
         for suffix in (".md", ".ipynb"):

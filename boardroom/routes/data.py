@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from docutils.nodes import make_id
 
 from ..glossary.lint import body_words
-from ..problems import Problem, ProblemsFound, display_path
+from ..pages import toc_files
+from ..problems import Problem, ProblemsFound
 from ..validation import load_model
 from .model import Route, RoutesFile
 
@@ -69,23 +69,6 @@ def headings(lines: list[str]) -> list[Heading]:
     return out
 
 
-def toc_files(book_root: Path) -> list[str]:
-    """Every page named in ``_toc.yml``, root first, as paths without a suffix."""
-    toc = yaml.safe_load((book_root / "_toc.yml").read_text(encoding="utf-8")) or {}
-    files: list[str] = [toc["root"]] if "root" in toc else []
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("file"), str):
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk({k: v for k, v in toc.items() if k != "root"})
-    return [re.sub(r"\.(md|ipynb)$", "", f) for f in files]
 
 
 def minutes_for(words: int) -> int:
