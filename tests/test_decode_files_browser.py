@@ -155,6 +155,10 @@ def test_bad_files_get_a_clear_message_and_the_page_keeps_working(visit, fixture
 
 def test_the_picker_works_by_keyboard_and_focus_moves_to_the_result(visit, fixture_site, tmp_path):
     page = visit().page
+    # Playwright subscribes to file-chooser events without waiting for the browser to agree, so
+    # subscribing only as Enter is pressed can lose the race (it failed one CI run in several):
+    # subscribe first; the round trips below make sure the browser has it before the key press.
+    page.on("filechooser", lambda chooser: None)
     page.goto(fixture_site + PAGE)
     # the button is in the page before the component's script has mounted it and given it its handler
     page.locator('.boardroom-mount[data-boardroom-mounted="true"] .br-decoder').wait_for()
