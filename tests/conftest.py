@@ -29,19 +29,33 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 KNOWN_THEME_NOISE = ("THEBE_JS_URL", "Got invalid theme mode")
 
 
+# The test files that visit every page of the book, each pass a minute or more
+EVERY_PAGE = {"test_site", "test_wcag"}
+
+
+# First: xdist reads the groups in its own hook of this name, which would otherwise run
+# before this one and see no group at all (it did, and a walk of every page ran twice).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Keep each test file on one worker (its module fixtures are built once), but
     let a file's light-mode and dark-mode runs go to different workers: those are
-    the longest runs, a pass over every page each.
+    the longest runs, a pass over every page each. The tests that read the light-mode
+    keyboard walk's narrow-screen findings (test_wcag's ``narrow``) go with it.
+
+    The passes over every page go first: xdist hands out groups in the order the
+    tests are collected, and the longest starting first keeps both workers busy to
+    the end instead of leaving one to finish a long pass alone.
 
     The suite runs on two workers (pytest-xdist, ``--dist loadgroup`` in
     pyproject.toml); each worker builds the book once.
     """
+    items.sort(key=lambda item: item.module.__name__ not in EVERY_PAGE)  # stable: the rest keep their order
     for item in items:
         params = getattr(item, "callspec", None)
         params = params.params if params else {}
-        scheme = params.get("scheme") or params.get("walked")
-        group = item.module.__name__ + (f"[{scheme}]" if scheme in ("light", "dark") else "")
+        scheme = params.get("scheme") or params.get("walked") or ("light" if "narrow" in item.fixturenames else None)
+        # no brackets in a group's name: xdist takes a test id ending in "]" to have no group
+        group = item.module.__name__ + (f"-{scheme}" if scheme in ("light", "dark") else "")
         item.add_marker(pytest.mark.xdist_group(group))
 
 

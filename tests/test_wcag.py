@@ -8,7 +8,8 @@
   from the end of the page, and backwards through the sidebar (where the theme
   used to scroll section toggles behind the header).
 - 1.4.11: the boundary of every text box and drop-down against what it sits on.
-- 1.4.10: at 320 CSS pixels nothing in the main content or the page foot is cut off,
+- 1.4.10: no page scrolls sideways at 320 CSS pixels or at 640 (200% zoom of a
+  1280-pixel window); at 320 nothing in the main content or the page foot is cut off,
   and wide tables scroll inside their own container.
 - What a screen reader is given, from the accessibility tree: component titles as
   headings at the right level, buttons tied to their question, the current page
@@ -46,6 +47,7 @@ EACH_KIND = 3
 FOOT_STOPS = 6
 NOTEBOOK_PAGE = "exercises/workshops/decode-the-board-pack.html"
 DECODER_PAGE = "book/reference/decoder.html"
+REFLOW_WIDTHS = (320, 640)
 TOOL_PAGE = "book/strategy/review-tool.html"
 
 
@@ -84,6 +86,8 @@ class Walked:
     stops: list[dict]
     controls: list[dict]
     cut_at_320px: list[str]
+    # CSS pixels the page scrolls sideways, by viewport width (light mode only)
+    overflow: dict[int, int]
 
 
 _WALKS: dict[tuple[str, str], dict[str, Walked]] = {}
@@ -107,13 +111,17 @@ def walk_site(scheme: str, browser, site: str, book) -> dict[str, Walked]:
             new = layout not in layouts
             layouts.add(layout)
             stops, controls = keyboard_walk(v.page, sidebar=new, back_up=new and scheme == "light")
-            cut = []
+            cut, overflow = [], {}
             if scheme == "light":
-                v.page.set_viewport_size({"width": 320, "height": 640})
-                cut = v.page.evaluate(CLIPPED, ".bd-article, .prev-next-area, .bd-footer-content, footer")
-                cut += v.page.evaluate(LOOSE_TABLES)
+                # 200% zoom of a 1280-pixel window leaves 640 CSS pixels: the same layout
+                for width in REFLOW_WIDTHS:
+                    v.page.set_viewport_size({"width": width, "height": 640})
+                    overflow[width] = v.page.evaluate(PAGE_SCROLL)
+                    if width == 320:
+                        cut = v.page.evaluate(CLIPPED, ".bd-article, .prev-next-area, .bd-footer-content, footer")
+                        cut += v.page.evaluate(LOOSE_TABLES)
                 v.page.set_viewport_size(WINDOW)
-            found[path] = Walked(stops, controls, cut)
+            found[path] = Walked(stops, controls, cut, overflow)
     finally:
         v.close()
     assert v.outside == [] and v.errors == [], (v.outside, v.errors)
@@ -216,6 +224,13 @@ LOOSE_TABLES = """() => {
   });
 }"""
 PAGE_SCROLL = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def test_every_page_reflows_without_horizontal_scrolling(narrow):
+    assert all(set(w.overflow) == set(REFLOW_WIDTHS) for w in narrow.values())
+    wide = {path: f"{w.overflow}" for path, w in narrow.items() if max(w.overflow.values()) > 0}
+    assert not wide, "the page scrolls sideways (CSS pixels at each width):\n" + "\n".join(
+        f"{path}: {o}" for path, o in wide.items())
 
 
 def test_at_320px_nothing_in_the_content_or_page_foot_is_cut_off(narrow):
