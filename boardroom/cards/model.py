@@ -24,7 +24,7 @@ SITUATIONS: dict[str, str] = {
 Situation = Literal[tuple(SITUATIONS)]  # type: ignore[valid-type]
 
 # The course's modules, in reading order.
-MODULES: tuple[str, ...] = ("strategy", "jargon", "failing-projects", "deciding")
+MODULES: tuple[str, ...] = ("strategy", "jargon", "failing-projects", "deciding", "ai-and-data", "governing")
 Module = Literal[MODULES]  # type: ignore[valid-type]
 
 # Whom a board member puts a card's question to: the executive or officer whose
