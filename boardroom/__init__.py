@@ -1,7 +1,8 @@
 """Digital understanding for NHS leaders: the course's code.
 
 ``boardroom.Quiz``, ``boardroom.Decoder``, ``boardroom.StrategyReview``,
-``boardroom.HealthCheck``, ``boardroom.ContractReview`` and ``boardroom.Tool``
+``boardroom.HealthCheck``, ``boardroom.ContractReview``, ``boardroom.AIAdoptionCheck``,
+``boardroom.BoardReadiness`` and ``boardroom.Tool``
 (any review tool, by id) are live widgets for Jupyter; ``boardroom.sphinx``
 is the book's Sphinx extension; ``boardroom`` on the command line validates
 the course data (see ``boardroom --help``).
@@ -21,11 +22,11 @@ def __getattr__(name: str):
         from .glossary.widget import Decoder
 
         return Decoder
-    if name in {"StrategyReview", "HealthCheck", "ContractReview", "Tool"}:
+    if name in {"StrategyReview", "HealthCheck", "ContractReview", "AIAdoptionCheck", "BoardReadiness", "Tool"}:
         from .tools import widget
 
         return getattr(widget, name)
     raise AttributeError(f"module 'boardroom' has no attribute {name!r}")
 
 
-__all__ = ["ContractReview", "Decoder", "HealthCheck", "Quiz", "StrategyReview", "Tool", "__version__"]
+__all__ = ["AIAdoptionCheck", "BoardReadiness", "ContractReview", "Decoder", "HealthCheck", "Quiz", "StrategyReview", "Tool", "__version__"]

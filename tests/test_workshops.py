@@ -24,8 +24,9 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CELL_SECONDS = 60
 
 
-def test_there_are_four_workshops_each_with_guide_notebook_and_handout():
-    names = {"decode-the-board-pack", "challenge-the-strategy", "pre-mortem", "buy-reuse-or-build"}
+def test_there_are_six_workshops_each_with_guide_notebook_and_handout():
+    names = {"decode-the-board-pack", "challenge-the-strategy", "pre-mortem", "buy-reuse-or-build",
+             "should-we-switch-it-on", "systems-down"}
     assert names <= {p.stem for p in NOTEBOOKS}
     assert names == {p.stem for p in HANDOUTS}
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")

@@ -1,6 +1,6 @@
 """The review tools as live Jupyter widgets, on the same front end as the book::
 
-    from boardroom import ContractReview, HealthCheck, StrategyReview
+    from boardroom import AIAdoptionCheck, BoardReadiness, ContractReview, HealthCheck, StrategyReview
     check = HealthCheck()
     check            # say the project's stage, then answer the questions due at it
     check.results()  # the rating, gaps and questions, worked out in Python
@@ -70,3 +70,17 @@ class ContractReview(Tool):
 
     def __init__(self, path: str | Path | None = None, **kwargs: Any):
         super().__init__("contract-review", path, **kwargs)
+
+
+class AIAdoptionCheck(Tool):
+    """Test a case for switching on an AI tool: evidence, safety, data law, checking, cost and accountability."""
+
+    def __init__(self, path: str | Path | None = None, **kwargs: Any):
+        super().__init__("ai-adoption-check", path, **kwargs)
+
+
+class BoardReadiness(Tool):
+    """A board's self-assessment of how it governs digital and cyber risk: "Is our board ready?"."""
+
+    def __init__(self, path: str | Path | None = None, **kwargs: Any):
+        super().__init__("board-readiness", path, **kwargs)
