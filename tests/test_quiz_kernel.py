@@ -61,7 +61,9 @@ def test_answers_from_the_front_end_are_read_in_python(tmp_path):
 
 
 @pytest.mark.parametrize("widget, tool_id", [("HealthCheck", "health-check"), ("StrategyReview", "strategy-review"),
-                                             ("ContractReview", "contract-review")])
+                                             ("ContractReview", "contract-review"),
+                                             ("AIAdoptionCheck", "ai-adoption-check"),
+                                             ("BoardReadiness", "board-readiness")])
 def test_review_tool_answers_from_the_front_end_are_rated_in_python(widget, tool_id):
     """Every worked example, sent as a browser sends it (answers and, for a tool with stages, the stage):
     Python gives the rating, the confidence and the items not yet due exactly as the engine does."""

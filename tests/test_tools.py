@@ -29,7 +29,8 @@ def staged():
     return load_tool(STAGED)
 
 
-@pytest.mark.parametrize("tool_id, examples", [("strategy-review", 1), ("health-check", 4), ("contract-review", 1)])
+@pytest.mark.parametrize("tool_id, examples", [("strategy-review", 1), ("health-check", 4), ("contract-review", 1),
+                                                        ("ai-adoption-check", 1), ("board-readiness", 1)])
 def test_the_course_tools_load_with_cited_rules_and_worked_examples(tool_id, examples):
     tool = load_tool(ROOT / TOOL_DIR / f"{tool_id}.yml")  # also checks each example's rating
     assert 10 <= len(tool.items) <= 20  # enough to cover, few enough to finish before a meeting

@@ -26,6 +26,8 @@ TOOLS = {
     "health-check": "book/failing-projects/health-check.html",
     "strategy-review": "book/strategy/review-tool.html",
     "contract-review": "book/deciding/practice-case.html",
+    "ai-adoption-check": "book/ai-and-data/practice-case.html",
+    "board-readiness": "book/governing/board-readiness.html",
 }
 HEALTH = load_tool(ROOT / "exercises" / "tools" / "health-check.yml")
 LIVE = ".boardroom-component .br-tool"
@@ -245,6 +247,26 @@ def test_the_whole_check_can_be_done_by_keyboard(visit, site):
     assert page.evaluate("document.activeElement.textContent") == "Download my results (JSON)"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+
+
+@pytest.mark.parametrize("tool_id", ["ai-adoption-check", "board-readiness"])
+def test_a_tool_without_stages_can_be_done_by_keyboard(visit, site, tool_id):
+    """The newest tools, which a board member may fill in alone: every answer by Space, Tab and the
+    arrows, the result shown, and the download reached next with a visible focus ring."""
+    tool = load_tool(ROOT / "exercises" / "tools" / f"{tool_id}.yml")
+    page = open_tool(visit, site, tool_id).page
+    page.locator(f"{LIVE} .br-tool-item input").first.focus()
+    page.keyboard.press("Space")
+    for _ in tool.items[1:]:
+        page.keyboard.press("Tab")
+        page.keyboard.press("ArrowDown")
+    chosen = page.evaluate("""() => [...document.querySelectorAll('.boardroom-component .br-tool-item')]
+        .map(li => (li.querySelector('input:checked') || {}).value || null)""")
+    assert len(chosen) == len(tool.items) and chosen[0] == tool.scale[0].id and None not in chosen
+    assert page.locator(f"{LIVE} .br-rating").is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Download my results (JSON)"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
 
 
 @pytest.mark.parametrize("tool_id", sorted(TOOLS))
