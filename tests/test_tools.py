@@ -277,3 +277,41 @@ def test_broken_rules_are_reported_by_file_and_line(tmp_path, fixture, old, new,
     assert main(["validate", str(tools / fixture.name)]) == 1
     out = capsys.readouterr().out.strip().splitlines()
     assert any(re.fullmatch(rf".*tools/{fixture.stem}\.yml:{line}: .*", row) and message in row for row in out), out
+
+
+AI_CHECK = load_tool(ROOT / TOOL_DIR / "ai-adoption-check.yml")
+AI_PRACTICE_PAGE = ROOT / "book" / "ai-and-data" / "practice-case.md"
+
+
+def test_the_ai_adoption_check_asks_what_an_ai_switch_on_needs():
+    """The issue's four musts (evaluation, device status, output checking, liability) and the law's
+    (a DPIA first, the supplier as processor, no training on patients' data by default) are items;
+    a product that is not shown to be lawfully on the market, or whose DPIA is missing, cannot pass."""
+    ids = {i.id for i in AI_CHECK.items}
+    for must in ("evaluation-plan", "device-status", "output-checking", "liability", "dpia", "processor-terms",
+                 "no-training-use", "deployment-safety", "whole-cost", "stop-criteria"):
+        assert must in ids, must
+    assert AI_CHECK.stages == []
+    worst = AI_CHECK.ratings[-1].id
+    best = {i.id: "full" for i in AI_CHECK.items}
+    assert assess(AI_CHECK, best)["rating"] == AI_CHECK.ratings[0].id
+    for stopper in ("device-status", "dpia"):
+        result = assess(AI_CHECK, dict(best, **{stopper: "missing"}))
+        assert (result["rating"], result["capped_by"]) == (worst, [stopper])
+        assert result["share"] > AI_CHECK.ratings[1].min_share  # the points alone would allow much better
+
+
+def test_the_ai_practice_case_is_held_down_by_its_show_stoppers_and_its_page_says_so():
+    example = next(e for e in AI_CHECK.examples if e.id == "practice-case")
+    result = assess(AI_CHECK, example.answers)
+    rating = next(r for r in AI_CHECK.ratings if r.id == example.rating)
+    band = next(r for r in AI_CHECK.ratings if result["share"] >= r.min_share)
+    assert band != rating and len(result["capped_by"]) >= 2
+    page = AI_PRACTICE_PAGE.read_text(encoding="utf-8")
+    answer = page[page.index("Model answer"):]
+    assert f"**The result: {rating.label}, with good confidence ({result['unknown']} of {result['total']} unknown).**" in answer
+    assert f'"{band.label}"' in answer and f"{result['share'] * 100:g}%" in answer
+    points = {s.id: s.points for s in AI_CHECK.scale}
+    earned, most = sum(points[a] for a in example.answers.values()), max(points.values()) * len(AI_CHECK.items)
+    assert f"{earned} of the {most} points" in answer or f"{earned} of {most} points" in answer
+    assert "```{ai-adoption-check}" in page and page.index("```{ai-adoption-check}") < page.index("Model answer")
