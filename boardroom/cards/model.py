@@ -18,6 +18,7 @@ SITUATIONS: dict[str, str] = {
     "project-assurance": "Project assurance",
     "go-live": "Go-live",
     "incident": "Incident",
+    "cyber": "Cyber",
     "data-and-ai": "Data and AI",
     "board-development": "Board development",
 }
