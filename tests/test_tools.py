@@ -315,3 +315,37 @@ def test_the_ai_practice_case_is_held_down_by_its_show_stoppers_and_its_page_say
     earned, most = sum(points[a] for a in example.answers.values()), max(points.values()) * len(AI_CHECK.items)
     assert f"{earned} of the {most} points" in answer or f"{earned} of {most} points" in answer
     assert "```{ai-adoption-check}" in page and page.index("```{ai-adoption-check}") < page.index("Model answer")
+
+
+READINESS = load_tool(ROOT / TOOL_DIR / "board-readiness.yml")
+READINESS_PAGE = ROOT / "book" / "governing" / "board-readiness.md"
+
+
+def test_the_board_self_assessment_covers_direction_incidents_suppliers_and_skills():
+    """At least 14 items, each with sources and questions; the board's own direction (CAF A1.a), an
+    exercised incident, pre-agreed decisions for the day systems are down, critical suppliers and the
+    board's skills are all asked; a board with nothing agreed for that day cannot be rated ready."""
+    ids = {i.id for i in READINESS.items}
+    assert len(ids) >= 14 and READINESS.stages == []
+    for must in ("collective-responsibility", "risk-appetite", "incident-exercised", "systems-down-decisions",
+                 "critical-suppliers", "skills-and-development", "digital-leader-voice", "decision-rights"):
+        assert must in ids, must
+    best = {i.id: "full" for i in READINESS.items}
+    assert assess(READINESS, best)["rating"] == READINESS.ratings[0].id
+    result = assess(READINESS, dict(best, **{"systems-down-decisions": "missing"}))
+    assert result["capped_by"] == ["systems-down-decisions"] and result["rating"] not in (
+        READINESS.ratings[0].id, READINESS.ratings[1].id)
+
+
+def test_the_board_readiness_model_answer_states_the_rules_result():
+    example = READINESS.examples[0]
+    result = assess(READINESS, example.answers)
+    rating = next(r for r in READINESS.ratings if r.id == example.rating)
+    band = next(r for r in READINESS.ratings if result["share"] >= r.min_share)
+    page = READINESS_PAGE.read_text(encoding="utf-8")
+    answer = page[page.index("Model answer"):]
+    assert f"**The result: {rating.label}, with good confidence ({result['unknown']} of {result['total']} unknown).**" in answer
+    assert f"{round(result['share'] * 100)}%" in answer and (band == rating or f'"{band.label}"' in answer)
+    assert "```{board-readiness}" in page and page.index("```{board-readiness}") < page.index("Model answer")
+    # results are private to the person who fills it in, as with every tool
+    assert "Nothing is sent anywhere" in page
