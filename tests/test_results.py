@@ -86,6 +86,34 @@ def test_contract_reviews_are_summarised_in_the_tool_s_own_words(contract_room, 
     assert "Can the organisation export all of its data" in html
 
 
+def test_a_boards_self_assessments_are_summarised_for_the_board_to_compare(tmp_path):
+    """Board members fill in "Is our board ready?" on their own and share the files: the summary shows
+    the spread of their views in the tool's words and the gaps most of them saw, with no names."""
+    from boardroom.tools.data import load_tool
+
+    tool = load_tool(ROOT / "exercises" / "tools" / "board-readiness.yml")
+    example = dict(tool.examples[0].answers)
+    folder = tmp_path / "board"
+    folder.mkdir()
+    write(folder, "board-readiness-results.json", tool_file("board-readiness", example, "2026-12-04T09:00:00Z"))
+    write(folder, "board-readiness-results (1).json",
+          tool_file("board-readiness", dict(example, **{"systems-down-decisions": "missing"}), "2026-12-04T09:01:00Z"))
+    write(folder, "board-readiness-results (2).json",
+          tool_file("board-readiness", {i.id: "full" for i in tool.items}, "2026-12-04T09:02:00Z"))
+    summary = summarise_folder(folder)
+    assert (summary.read, len(summary.skipped)) == (3, 0)
+    got = summary.tools[0]
+    assert (got.tool, got.title, got.files, got.complete) == ("board-readiness", tool.title, 3, 3)
+    spread = dict(got.spread())
+    assert list(spread) == [r.label for r in tool.ratings] and sum(spread.values()) == 3
+    assert spread[tool.ratings[0].label] == 1
+    assert got.gaps["systems-down-decisions"] == 2
+    assert main(["results", "summarise", str(folder)]) == 0
+    html = (folder / "summary.html").read_text(encoding="utf-8")
+    assert tool.title in html and "2 of 3" in html  # the gaps most of the board saw, in the tool's words
+    assert tool.item("critical-suppliers").question[:60] in html  # the example's one unknown, twice
+
+
 def load_tool_items() -> list[str]:
     from boardroom.tools.data import load_tool
 
