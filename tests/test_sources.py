@@ -31,10 +31,12 @@ BLOCKED_HOSTS = {
     "onyx-sites.io": "staging copy of Digital Health's site",
     "azurewebsites.net": "staging copy (for example of UKAuthority)",
     "nhsd.io": "NHS Digital's pre-production site, not the published page",
+    "webvpn.ynu.edu.cn": "a university's proxy copy of other sites",
     "pythonanywhere.com": "hobby hosting, not a publisher",
     # Unofficial copies of Parliament's record: use hansard.parliament.uk,
     # bills.parliament.uk or publications.parliament.uk.
     "parallelparliament.co.uk": "unofficial copy of Hansard and bills",
+    "theyworkforyou.com": "unofficial copy of Hansard and committee debates",
     "affinitext.com": "unofficial copy of committee reports",
     # Copies of GOV.UK and other publishers' documents.
     "policythreads.co.uk": "copy of GOV.UK documents",
