@@ -221,7 +221,7 @@ def test_previous_and_next_links_name_where_they_lead(book):
     assert foot(book, "book/why-the-board/two-better-decisions.html")["right-next"][1] == \
         "Next module: Reading a technology strategy"
     assert foot(book, "book/deciding/check.html")["right-next"][1] == "Next module: AI and patient data"
-    assert foot(book, "book/ai-and-data/check.html")["right-next"][1] == "Next module: The board’s own part"
+    assert foot(book, "book/ai-and-data/check.html")["right-next"][1] == "Next module: The board's own part"
     assert foot(book, "book/governing/check.html")["right-next"][1] == "Next: Questions to ask"
 
 
