@@ -81,6 +81,23 @@ def test_term_links_show_the_meaning_on_focus_and_hover_and_esc_dismisses(visit,
     expect(tip).to_be_hidden()
 
 
+def test_a_shown_meaning_follows_the_window_when_it_narrows(visit, fixture_site):
+    """A keyboard user focuses a term, then turns a phone or zooms in: the tip moves inside the narrow
+    window instead of sticking out where it was placed, and the page does not scroll sideways."""
+    page = visit().page
+    page.goto(fixture_site + "second.html")
+    tip = page.get_by_role("tooltip")
+    page.get_by_role("link", name="HSCN").focus()
+    expect(tip).to_be_visible()
+    placed_wide = tip.bounding_box()
+    page.set_viewport_size({"width": 320, "height": 640})
+    expect(tip).to_be_visible()
+    narrow = tip.bounding_box()
+    assert placed_wide["x"] + placed_wide["width"] > 320  # where it was would have stuck out
+    assert narrow["x"] >= 0 and narrow["x"] + narrow["width"] <= 320
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+
+
 def test_decoder_marks_expands_and_lists_unknown(visit, fixture_site):
     page = visit().page
     page.goto(fixture_site + "decoder.html")

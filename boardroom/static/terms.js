@@ -23,7 +23,14 @@ function render({ model, el }) {
     tip.replaceChildren(strong, document.createTextNode(` ${entry.text}`));
     link.setAttribute("aria-describedby", tip.id);
     tip.hidden = false;
-    const box = link.getBoundingClientRect();
+    place();
+  }
+  // Under its link and inside the window; again whenever the window changes size
+  // (a phone turned, a zoom), or a tip placed for a wide window would stick out
+  // of a narrow one and make the page scroll sideways (WCAG 1.4.10).
+  function place() {
+    if (!current) return;
+    const box = current.getBoundingClientRect();
     const width = Math.min(360, document.documentElement.clientWidth - 16);
     tip.style.maxWidth = `${width}px`;
     const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
@@ -48,6 +55,7 @@ function render({ model, el }) {
   }
   tip.addEventListener("mouseenter", () => clearTimeout(timer));
   tip.addEventListener("mouseleave", hideSoon);
+  window.addEventListener("resize", place);
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !tip.hidden) hide();
   });
